@@ -1,0 +1,83 @@
+/**
+ * The REST calls the dashboard makes. Every response is checked against the service's
+ * contract with `safeParse`: a reply that does not match is an error, never a cast.
+ */
+import { z } from 'zod';
+import type { ResolveInput } from '../../service/contract.js';
+import { Alert, ApiError, Health, Resident } from '../../service/contract.js';
+
+/** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
+export const REQUEST_TIMEOUT_MS = 10_000; // ms
+
+export type ApiErrorKind =
+  /** No answer: offline, timed out, or the service is down. */
+  | 'network'
+  /** 409: the alert is no longer in a state that allows this (someone else acted). */
+  | 'conflict'
+  /** Another 4xx: the message says what was wrong. */
+  | 'rejected'
+  /** 5xx: the service failed; details are in its log, not here. */
+  | 'server'
+  /** An answer that does not match the contract. */
+  | 'invalid';
+
+export class ApiRequestError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'ApiRequestError';
+  }
+}
+
+export interface Api {
+  acknowledge(alertId: string, by: string): Promise<Alert>;
+  resolve(alertId: string, input: ResolveInput): Promise<Alert>;
+  residents(): Promise<Resident[]>;
+  health(): Promise<Health>;
+}
+
+type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
+
+export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => fetch(input, init)): Api {
+  /** `alsoOk`: error statuses whose body is still the answer (health is 503 when degraded). */
+  async function call<T>(schema: z.ZodType<T>, path: string, body?: unknown, alsoOk: number[] = []): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${base}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+        body: body === undefined ? null : JSON.stringify(body),
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
+    } catch (error) {
+      throw new ApiRequestError('network', error instanceof Error ? error.message : String(error));
+    }
+    const json: unknown = await response.json().catch(() => undefined);
+    if (!response.ok && !alsoOk.includes(response.status)) throw failure(response.status, json);
+    const parsed = schema.safeParse(json);
+    if (!parsed.success) {
+      throw new ApiRequestError('invalid', `${path}: ${z.prettifyError(parsed.error)}`, response.status);
+    }
+    return parsed.data;
+  }
+
+  const alertPath = (id: string, action: string) => `/alerts/${encodeURIComponent(id)}/${action}`;
+
+  return {
+    acknowledge: (alertId, by) => call(Alert, alertPath(alertId, 'acknowledge'), { by }),
+    resolve: (alertId, input) => call(Alert, alertPath(alertId, 'resolve'), input),
+    residents: () => call(z.array(Resident), '/residents'),
+    health: () => call(Health, '/health', undefined, [503]),
+  };
+}
+
+function failure(status: number, json: unknown): ApiRequestError {
+  const body = ApiError.safeParse(json);
+  const message = body.success ? body.data.message : `HTTP ${status}`;
+  if (status === 409) return new ApiRequestError('conflict', message, status);
+  if (status >= 400 && status < 500) return new ApiRequestError('rejected', message, status);
+  return new ApiRequestError('server', message, status);
+}

@@ -1,0 +1,102 @@
+/** The care staff's alert page: wires the stream, the REST calls and the panels together. */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Alert } from '../../service/contract.js';
+import { alertActions } from './alert-actions.js';
+import { openCountByResident } from './alert-state.js';
+import type { Api } from './api.js';
+import { AlertList } from './components/alert-list.js';
+import { ConnectionBanner } from './components/connection-banner.js';
+import { CuesControl } from './components/cues-control.js';
+import { HealthLine } from './components/health-line.js';
+import { LiveAnnouncer } from './components/live-announcer.js';
+import { ResidentsPanel } from './components/residents-panel.js';
+import { StaffName } from './components/staff-name.js';
+import { loadName, saveName } from './staff-name.js';
+import { useAlertStream } from './use-alert-stream.js';
+import { useAnnouncer } from './use-announcer.js';
+import { useCriticalCues } from './use-critical-cues.js';
+import { useHealth } from './use-health.js';
+import { useNow } from './use-now.js';
+import { useResidents } from './use-residents.js';
+import { useStrings } from './use-strings.js';
+
+export interface AppProps {
+  api: Api;
+  streamUrl: string;
+}
+
+export function App({ api, streamUrl }: AppProps) {
+  const t = useStrings();
+  const now = useNow();
+  const [name, setName] = useState<string | null>(loadName);
+  const [nameWanted, setNameWanted] = useState(0);
+  const [announcement, announce] = useAnnouncer();
+  const cues = useCriticalCues();
+  const health = useHealth(api);
+
+  const onArrivals = (alerts: Alert[]) => {
+    const room = (a: Alert) => a.roomName ?? t.alerts.roomUnknown;
+    announce(alerts.map((a) => t.announce.critical(a.reason, a.residentName, room(a))).join('. '));
+    cues.cue(
+      alerts.map((a) => ({
+        title: t.announce.notificationTitle(a.residentName),
+        body: `${a.reason} — ${room(a)}`,
+        tag: a.id,
+      })),
+    );
+  };
+  const residents = useResidents(api);
+  const stream = useAlertStream(streamUrl, { onArrivals, onActivity: residents.applyActivity });
+  // Activity may have been missed while the stream was down: fetch residents again.
+  const { refresh: refreshResidents } = residents;
+  useEffect(() => {
+    if (stream.liveCount > 1) refreshResidents();
+  }, [stream.liveCount, refreshResidents]);
+
+  const openCounts = useMemo(() => (stream.state.synced ? openCountByResident(stream.state) : null), [stream.state]);
+
+  useEffect(() => {
+    document.title = t.documentTitle(stream.state.alerts.size);
+  }, [t, stream.state]);
+
+  const saveStaffName = useCallback((next: string) => {
+    saveName(next);
+    setName(next);
+  }, []);
+
+  const actions = useMemo(
+    () =>
+      alertActions({
+        api,
+        name,
+        askForName: () => setNameWanted((n) => n + 1),
+        applyResult: stream.applyActionResult,
+        t,
+      }),
+    [api, name, t, stream.applyActionResult],
+  );
+
+  return (
+    <>
+      <a class="skip-link" href="#alerts-heading">
+        {t.skipToAlerts}
+      </a>
+      <header class="app-header">
+        <div class="brand">
+          <h1>{t.appName}</h1>
+          <HealthLine view={health} now={now} />
+        </div>
+        <div class="header-controls">
+          <StaffName name={name} onSave={saveStaffName} wanted={nameWanted} />
+          <CuesControl cues={cues} />
+        </div>
+      </header>
+      <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
+      <LiveAnnouncer message={announcement} />
+      <main class="layout">
+        <AlertList state={stream.state} now={now} actions={actions} />
+        <ResidentsPanel residents={residents.residents} failed={residents.failed} openCounts={openCounts} now={now} />
+      </main>
+    </>
+  );
+}

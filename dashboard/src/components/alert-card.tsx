@@ -1,0 +1,123 @@
+/** One alert: who, where, what, since when, its status, and the two things staff do with it. */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Alert } from '../../../service/contract.js';
+import type { AlertActions } from '../alert-actions.js';
+import { useStrings } from '../use-strings.js';
+import { ResolveForm } from './resolve-form.js';
+import { SeverityBadge } from './severity-badge.js';
+import { TimeAgo } from './time-ago.js';
+
+export interface AlertCardProps {
+  alert: Alert;
+  now: number;
+  actions: AlertActions;
+}
+
+export function AlertCard({ alert, now, actions }: AlertCardProps) {
+  const t = useStrings();
+  const [acknowledging, setAcknowledging] = useState(false);
+  const [resolving, setResolving] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const resolveButton = useRef<HTMLButtonElement>(null);
+  const focusResolve = useRef(false);
+  const acknowledged = alert.status === 'acknowledged';
+  const headingId = `alert-${alert.id}`;
+
+  // After acknowledging (the button goes away) or cancelling a resolve (the form goes
+  // away), keep keyboard focus on this card instead of dropping it to the page.
+  useEffect(() => {
+    if (focusResolve.current && resolveButton.current !== null) {
+      focusResolve.current = false;
+      resolveButton.current.focus();
+    }
+  });
+
+  const acknowledge = async () => {
+    setAcknowledging(true);
+    setError(null);
+    const failure = await actions.acknowledge(alert);
+    setAcknowledging(false);
+    setError(failure);
+    if (failure === null) focusResolve.current = true;
+  };
+
+  const cancelResolve = () => {
+    focusResolve.current = true;
+    setResolving(false);
+  };
+
+  return (
+    <article class={`alert-card severity-${alert.severity} status-${alert.status}`} aria-labelledby={headingId}>
+      <div class="alert-head">
+        <SeverityBadge severity={alert.severity} />
+        <h3 id={headingId} class="alert-who">
+          <span>{alert.residentName}</span>
+          <span class="alert-room">{alert.roomName ?? t.alerts.roomUnknown}</span>
+        </h3>
+      </div>
+      <p class="alert-reason">{alert.reason}</p>
+      <dl class="alert-facts">
+        <div>
+          <dt>{t.alerts.detected}</dt>
+          <dd>
+            <TimeAgo iso={alert.detectedAt} now={now} clock />
+          </dd>
+        </div>
+        {alert.occurrences > 1 && (
+          <div>
+            <dt>{t.alerts.repeated}</dt>
+            <dd>
+              <TimeAgo
+                iso={alert.lastSeenAt}
+                now={now}
+                format={(ago) => t.alerts.occurrences(alert.occurrences, ago)}
+              />
+            </dd>
+          </div>
+        )}
+      </dl>
+      <p class={`alert-status ${acknowledged ? 'is-acknowledged' : 'is-open'}`}>
+        <span class="status-mark" aria-hidden="true">
+          {acknowledged ? '✓' : '●'}
+        </span>
+        {acknowledged && alert.acknowledgedAt !== null ? (
+          <TimeAgo
+            iso={alert.acknowledgedAt}
+            now={now}
+            format={(ago) => t.alerts.acknowledgedBy(alert.acknowledgedBy ?? '?', ago)}
+          />
+        ) : acknowledged ? (
+          t.alerts.acknowledged
+        ) : (
+          t.alerts.notAcknowledged
+        )}
+      </p>
+      {error !== null && (
+        <p class="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      {resolving ? (
+        <ResolveForm onSubmit={(resolution) => actions.resolve(alert, resolution)} onCancel={cancelResolve} />
+      ) : (
+        <div class="actions">
+          {!acknowledged && (
+            <button
+              type="button"
+              class="button primary"
+              // aria-disabled, not disabled: a disabled button drops keyboard focus.
+              onClick={acknowledging ? undefined : acknowledge}
+              aria-disabled={acknowledging}
+              aria-busy={acknowledging}
+            >
+              {acknowledging ? t.alerts.acknowledging : t.alerts.acknowledge}
+            </button>
+          )}
+          <button type="button" class="button" ref={resolveButton} onClick={() => setResolving(true)}>
+            {t.alerts.resolve}
+          </button>
+        </div>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,19 @@
+/** The UI strings of the page's language, for any component that shows text. */
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import { DEFAULT_LANGUAGE, type Language, type Strings, strings } from './i18n.js';
+
+export interface Locale {
+  language: Language;
+  t: Strings;
+}
+
+export const LocaleContext = createContext<Locale>({ language: DEFAULT_LANGUAGE, t: strings[DEFAULT_LANGUAGE] });
+
+export function useLocale(): Locale {
+  return useContext(LocaleContext);
+}
+
+export function useStrings(): Strings {
+  return useContext(LocaleContext).t;
+}

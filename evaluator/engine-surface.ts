@@ -1,0 +1,41 @@
+/**
+ * What the evaluator needs from an alerting engine: the public surface of service/engine.ts
+ * (`added`, `onEvent`, `tick`, and the AlertAction union). Vaka's Engine and the fixed-rule
+ * baseline both fit it, so the same replay drives either.
+ */
+import type { Logger } from 'pino';
+import type { SensorEvent, SensorKind } from '../gateway/contract.js';
+import type { AlertAction, DetectorContext } from '../service/detectors/detector.js';
+import type { DeviceInfo } from '../service/registry.js';
+import type { DeviceRole, RoomKind } from '../simulator/index.js';
+
+export interface ReplayEngine {
+  added(device: DeviceInfo, lastSeen: number): void;
+  onEvent(event: SensorEvent): AlertAction[];
+  tick(now: number): AlertAction[];
+}
+
+/** One resident's home as an installer would set it up: rooms with their kinds, devices with their roles. */
+export interface ResidentSetup {
+  residentId: string;
+  name: string;
+  /** IANA zone of the home: "night" and "morning" are local. */
+  timeZone: string;
+  rooms: readonly { roomId: string; name: string; kind: RoomKind }[];
+  devices: readonly { deviceId: string; roomId: string | null; kind: SensorKind; role: DeviceRole | undefined }[];
+}
+
+/** Everything an engine may be built from. */
+export interface EngineEnv {
+  /** Device lookups, as the service's registry answers them. */
+  ctx: DetectorContext;
+  log: Logger;
+  residents: readonly ResidentSetup[];
+}
+
+/** Builds a fresh engine for one replay. */
+export interface EngineSpec {
+  /** Short name in tables and JSON: `vaka`, `baseline`. */
+  name: string;
+  build(env: EngineEnv): ReplayEngine;
+}

@@ -1,0 +1,110 @@
+/**
+ * The gateway: an MQTT client that subscribes to every format's topics with QoS 1 on a
+ * persistent session (clean: false), so what the broker queued for Vaka while it was away
+ * arrives after a restart, and feeds each message through the ingest pipeline.
+ */
+import mqtt, { type MqttClient } from 'mqtt';
+import type { Logger } from 'pino';
+import type { DeviceDirectory, GatewayCounters, GatewaySink } from './contract.js';
+import { nativeSubscription } from './formats/vaka-native.js';
+import { z2mSubscription } from './formats/zigbee2mqtt.js';
+import { createIngest, type IngestOptions } from './ingest.js';
+
+export interface GatewayOptions extends IngestOptions {
+  mqttUrl: string;
+  /** Fixed client id: the broker keeps the session (and queued QoS 1 messages) under it. */
+  clientId: string;
+  username?: string | undefined;
+  password?: string | undefined;
+  /** How long start() waits for the first connection, in milliseconds. */
+  connectTimeoutMs: number;
+  now: () => number;
+  logger: Logger;
+}
+
+export interface Gateway {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  readonly connected: boolean;
+  readonly counters: Readonly<GatewayCounters>;
+}
+
+export class BrokerUnreachableError extends Error {
+  readonly code = 'VAKA_ERR_BROKER_UNREACHABLE';
+}
+
+export function createGateway(options: GatewayOptions, directory: DeviceDirectory, sink: GatewaySink): Gateway {
+  const ingest = createIngest(options, directory, sink);
+  const log = options.logger.child({ part: 'gateway' });
+  let client: MqttClient | undefined;
+
+  function onMessage(topic: string, payload: Buffer, packet: { dup?: boolean }): void {
+    try {
+      ingest.handle(topic, payload, options.now(), { dup: packet.dup === true });
+    } catch (error) {
+      // ingest never throws on input; this is a bug, and one message must not stop the rest.
+      log.error({ err: error, topic }, 'message handling failed');
+    }
+  }
+
+  async function start(): Promise<void> {
+    const c = mqtt.connect(options.mqttUrl, {
+      clientId: options.clientId,
+      clean: false,
+      reconnectPeriod: 1000,
+      connectTimeout: options.connectTimeoutMs,
+      ...(options.username === undefined ? {} : { username: options.username }),
+      ...(options.password === undefined ? {} : { password: options.password }),
+    });
+    client = c;
+    c.on('message', onMessage);
+    c.on('connect', (packet) => {
+      log.info({ sessionPresent: packet.sessionPresent }, 'connected to broker');
+      c.subscribe([nativeSubscription(options.native), z2mSubscription(options.z2m)], { qos: 1 }, (error) => {
+        if (error) log.error({ err: error }, 'subscribe failed');
+      });
+    });
+    c.on('offline', () => log.warn('broker connection lost; reconnecting'));
+    c.on('error', (error) => log.warn({ err: error.message }, 'broker error'));
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        c.off('connect', onConnect);
+        c.end(true);
+        reject(new BrokerUnreachableError(`cannot reach the MQTT broker at ${redact(options.mqttUrl)}`));
+      }, options.connectTimeoutMs);
+      function onConnect() {
+        clearTimeout(timer);
+        resolve();
+      }
+      c.once('connect', onConnect);
+    });
+  }
+
+  async function stop(): Promise<void> {
+    const c = client;
+    client = undefined;
+    if (c) await c.endAsync();
+  }
+
+  return {
+    start,
+    stop,
+    get connected() {
+      return client?.connected ?? false;
+    },
+    get counters() {
+      return ingest.counters;
+    },
+  };
+}
+
+/** A URL fit for a log line: no password. */
+export function redact(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return '(invalid URL)';
+  }
+}

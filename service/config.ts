@@ -1,0 +1,141 @@
+/**
+ * Configuration, parsed once at start from the environment into a typed object that is
+ * passed down. No other module reads process.env. Defaults carry their units.
+ */
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(0).max(65_535);
+const optionalUrl = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .pipe(z.url().optional())
+  .optional();
+const optionalText = z
+  .string()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const Env = z.object({
+  /** HTTP port for the dashboard, REST API and WebSocket stream. */
+  PORT: port.default(8080),
+  /** Address to listen on. */
+  HOST: z.string().default('0.0.0.0'),
+  /** External broker, e.g. mqtt://mosquitto:1883. Unset: run the embedded broker. */
+  MQTT_URL: optionalUrl,
+  /** Port of the embedded broker (only without MQTT_URL). */
+  MQTT_PORT: port.default(1883),
+  MQTT_USERNAME: optionalText,
+  MQTT_PASSWORD: optionalText,
+  /** The gateway's MQTT client id; the broker keeps Vaka's persistent session under it. */
+  MQTT_CLIENT_ID: z.string().min(1).max(64).default('vaka-gateway'),
+  /** External PostgreSQL, e.g. postgres://vaka@db:5432/vaka. Unset: embedded PGlite in DATA_DIR. */
+  DATABASE_URL: optionalUrl,
+  /** Folder for the embedded database's files. */
+  DATA_DIR: z.string().min(1).default('./data'),
+  /** Topic prefix of the Vaka native format: devices publish to <prefix>/sensor/<deviceId>. */
+  VAKA_TOPIC_PREFIX: z.string().min(1).default('vaka'),
+  /** Zigbee2MQTT base_topic. */
+  Z2M_BASE_TOPIC: z.string().min(1).default('zigbee2mqtt'),
+  /** Payloads larger than this are dead-lettered, in bytes. */
+  MAX_PAYLOAD_BYTES: z.coerce.number().int().min(256).default(65_536),
+  /** Exact duplicate messages within this window are dropped, in seconds. */
+  DEDUPE_WINDOW_S: z.coerce.number().min(0).default(10),
+  /** Event times further ahead than this are replaced by receive time, in seconds. */
+  MAX_CLOCK_SKEW_S: z.coerce.number().min(0).default(300),
+  /** A sensor with no message for this long raises a technical alert, in minutes. */
+  SENSOR_SILENT_MIN: z.coerce.number().positive().default(180),
+  /** Battery at or below this raises a technical alert, in percent. */
+  BATTERY_LOW_PCT: z.coerce.number().min(0).max(100).default(15),
+  /** IANA time zone of the homes: the behaviour model's hours of the day, mornings and nights. */
+  VAKA_TIME_ZONE: z
+    .string()
+    .min(1)
+    .refine(isTimeZone, 'not an IANA time zone, e.g. Europe/Stockholm')
+    .default('Europe/Stockholm'),
+  /** How often the learned behaviour models are saved to the database, in seconds (also at stop). */
+  MODEL_SAVE_S: z.coerce.number().positive().default(300),
+  /** How often absence detectors are evaluated on the wall clock, in seconds. */
+  TICK_S: z.coerce.number().positive().default(30),
+  /** pino log level. */
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Start simulated residents too (what `npm run demo` sets). */
+  DEMO: bool.default(false),
+});
+export type Env = z.infer<typeof Env>;
+
+export interface Config {
+  http: { port: number; host: string };
+  mqtt: {
+    /** Undefined: start the embedded broker on embeddedPort. */
+    url: string | undefined;
+    embeddedPort: number;
+    username: string | undefined;
+    password: string | undefined;
+    clientId: string;
+  };
+  database: { url: string | undefined; dataDir: string };
+  gateway: {
+    nativePrefix: string;
+    z2mBaseTopic: string;
+    maxPayloadBytes: number;
+    dedupeWindowMs: number;
+    maxClockSkewMs: number;
+  };
+  detectors: { sensorSilentMs: number; batteryLowPct: number };
+  /** The behaviour model: the homes' time zone, and the interval between saves in milliseconds. */
+  behaviour: { timeZone: string; saveMs: number };
+  tickMs: number;
+  logLevel: Env['LOG_LEVEL'];
+  demo: boolean;
+}
+
+export class ConfigError extends Error {
+  readonly code = 'VAKA_ERR_CONFIG';
+}
+
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(`invalid configuration:\n${z.prettifyError(parsed.error)}`);
+  }
+  const e = parsed.data;
+  return {
+    http: { port: e.PORT, host: e.HOST },
+    mqtt: {
+      url: e.MQTT_URL,
+      embeddedPort: e.MQTT_PORT,
+      username: e.MQTT_USERNAME,
+      password: e.MQTT_PASSWORD,
+      clientId: e.MQTT_CLIENT_ID,
+    },
+    database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    gateway: {
+      nativePrefix: e.VAKA_TOPIC_PREFIX,
+      z2mBaseTopic: e.Z2M_BASE_TOPIC,
+      maxPayloadBytes: e.MAX_PAYLOAD_BYTES,
+      dedupeWindowMs: e.DEDUPE_WINDOW_S * 1000,
+      maxClockSkewMs: e.MAX_CLOCK_SKEW_S * 1000,
+    },
+    detectors: {
+      sensorSilentMs: e.SENSOR_SILENT_MIN * 60_000,
+      batteryLowPct: e.BATTERY_LOW_PCT,
+    },
+    behaviour: { timeZone: e.VAKA_TIME_ZONE, saveMs: e.MODEL_SAVE_S * 1000 },
+    tickMs: e.TICK_S * 1000,
+    logLevel: e.LOG_LEVEL,
+    demo: e.DEMO,
+  };
+}

@@ -1,0 +1,219 @@
+/**
+ * The service's public contract: REST bodies and responses, and WebSocket frames. The
+ * dashboard and the tests import these; the OpenAPI document is generated from them.
+ */
+import { z } from 'zod';
+import { PayloadFormat, ReadingType, SensorKind } from '../gateway/contract.js';
+
+export { PayloadFormat, ReadingType, SensorKind };
+
+const isoTime = z.iso.datetime({ offset: true });
+const id = z.uuid();
+
+export const RoomKind = z.enum([
+  'bedroom',
+  'bathroom',
+  'kitchen',
+  'living_room',
+  'hall',
+  'entrance',
+  'outdoor',
+  'other',
+]);
+export type RoomKind = z.infer<typeof RoomKind>;
+
+export const Room = z.object({ id, name: z.string(), kind: RoomKind });
+export type Room = z.infer<typeof Room>;
+
+export const RoomInput = z.object({ name: z.string().trim().min(1).max(100), kind: RoomKind });
+export type RoomInput = z.infer<typeof RoomInput>;
+
+export const Resident = z.object({
+  id,
+  name: z.string(),
+  rooms: z.array(Room),
+  createdAt: isoTime,
+  lastActivityAt: isoTime.nullable(),
+  lastRoomId: id.nullable(),
+  openAlerts: z.number().int(),
+});
+export type Resident = z.infer<typeof Resident>;
+
+export const ResidentInput = z.object({
+  name: z.string().trim().min(1).max(200),
+  rooms: z.array(RoomInput).max(50).default([]),
+});
+export type ResidentInput = z.infer<typeof ResidentInput>;
+
+export const Device = z.object({
+  id,
+  format: PayloadFormat,
+  address: z.string(),
+  residentId: id,
+  roomId: id.nullable(),
+  kind: SensorKind,
+  label: z.string().nullable(),
+  createdAt: isoTime,
+  lastSeenAt: isoTime.nullable(),
+  battery: z.number().nullable(),
+  batteryLow: z.boolean().nullable(),
+  linkquality: z.number().nullable(),
+  online: z.boolean().nullable(),
+});
+export type Device = z.infer<typeof Device>;
+
+/** A device address: a Vaka device id, or a Zigbee2MQTT friendly name (which may contain `/`). */
+const address = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine((a) => !/[#+\u0000-\u001f]/.test(a) && !a.startsWith('/') && !a.endsWith('/'), {
+    message: 'an address has no #, +, control characters, and no leading or trailing /',
+  });
+
+export const DeviceInput = z.object({
+  format: PayloadFormat,
+  address,
+  residentId: id,
+  roomId: id.nullable().default(null),
+  kind: SensorKind,
+  label: z.string().trim().max(100).nullable().default(null),
+});
+export type DeviceInput = z.infer<typeof DeviceInput>;
+
+export const ClaimInput = DeviceInput.pick({ residentId: true, roomId: true, kind: true, label: true });
+export type ClaimInput = z.infer<typeof ClaimInput>;
+
+export const UnclaimedDevice = z.object({
+  format: PayloadFormat,
+  address: z.string(),
+  topic: z.string(),
+  signals: z.array(z.string()),
+  samplePayload: z.string(),
+  firstSeenAt: isoTime,
+  lastSeenAt: isoTime,
+  messageCount: z.number().int(),
+});
+export type UnclaimedDevice = z.infer<typeof UnclaimedDevice>;
+
+export const StoredEvent = z.object({
+  id: z.number().int(),
+  deviceId: id,
+  roomId: id.nullable(),
+  type: ReadingType,
+  value: z.union([z.boolean(), z.number(), z.null()]),
+  eventTime: isoTime,
+  receivedAt: isoTime,
+  battery: z.number().nullable(),
+  linkquality: z.number().nullable(),
+});
+export type StoredEvent = z.infer<typeof StoredEvent>;
+
+export const DeadLetterView = z.object({
+  id: z.number().int(),
+  topic: z.string(),
+  payload: z.string(),
+  payloadBytes: z.number().int(),
+  reason: z.string(),
+  detail: z.string(),
+  receivedAt: isoTime,
+});
+export type DeadLetterView = z.infer<typeof DeadLetterView>;
+
+/** Severity tiers, most urgent first. */
+export const Severity = z.enum(['critical', 'high', 'medium', 'technical']);
+export type Severity = z.infer<typeof Severity>;
+export const SEVERITY_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, technical: 3 };
+
+export const AlertStatus = z.enum(['open', 'acknowledged', 'resolved']);
+export type AlertStatus = z.infer<typeof AlertStatus>;
+
+/** `cleared` is set by Vaka itself when a technical condition ends (the sensor reports again). */
+export const Outcome = z.enum(['confirmed', 'false_alarm', 'expected', 'cleared']);
+export type Outcome = z.infer<typeof Outcome>;
+
+export const Alert = z.object({
+  id,
+  residentId: id,
+  residentName: z.string(),
+  roomId: id.nullable(),
+  roomName: z.string().nullable(),
+  deviceId: id.nullable(),
+  kind: z.string(),
+  ruleId: z.string(),
+  severity: Severity,
+  status: AlertStatus,
+  reason: z.string(),
+  occurrences: z.number().int(),
+  detectedAt: isoTime,
+  lastSeenAt: isoTime,
+  deliveredAt: isoTime.nullable(),
+  acknowledgedAt: isoTime.nullable(),
+  acknowledgedBy: z.string().nullable(),
+  resolvedAt: isoTime.nullable(),
+  resolvedBy: z.string().nullable(),
+  outcome: Outcome.nullable(),
+  note: z.string().nullable(),
+});
+export type Alert = z.infer<typeof Alert>;
+
+/** Who acts. Until staff accounts exist, the dashboard sends the name the user typed. */
+const actor = z.string().trim().min(1).max(100);
+export const AcknowledgeInput = z.object({ by: actor });
+export const ResolveInput = z.object({
+  by: actor,
+  outcome: Outcome.exclude(['cleared']),
+  note: z.string().trim().max(2000).optional(),
+});
+export type ResolveInput = z.infer<typeof ResolveInput>;
+
+export const AlertChange = z.enum(['opened', 'repeated', 'acknowledged', 'resolved']);
+export type AlertChange = z.infer<typeof AlertChange>;
+
+/** How often the stream sends a heartbeat frame, in milliseconds. */
+export const STREAM_HEARTBEAT_MS = 20_000;
+
+/** WebSocket frames, server to client. */
+export const StreamFrame = z.discriminatedUnion('type', [
+  /** Open and acknowledged alerts as of `seq`; changes that follow have larger numbers. */
+  z.object({ type: z.literal('snapshot'), seq: z.number().int(), alerts: z.array(Alert) }),
+  z.object({ type: z.literal('alert'), seq: z.number().int(), change: AlertChange, alert: Alert }),
+  /** Live activity, not sequenced: a resident's latest room and time, at most one per resident per second. */
+  z.object({
+    type: z.literal('activity'),
+    residentId: id,
+    roomId: id.nullable(),
+    at: isoTime,
+  }),
+  /** Sent every STREAM_HEARTBEAT_MS so a client can tell a quiet stream from a dead one. */
+  z.object({ type: z.literal('heartbeat'), at: isoTime }),
+]);
+export type StreamFrame = z.infer<typeof StreamFrame>;
+
+export const Health = z.object({
+  status: z.enum(['ok', 'degraded']),
+  version: z.string(),
+  uptimeS: z.number(),
+  database: z.object({ kind: z.enum(['postgres', 'pglite']), ok: z.boolean() }),
+  broker: z.object({ embedded: z.boolean(), connected: z.boolean() }),
+  gateway: z.object({
+    received: z.number(),
+    accepted: z.number(),
+    duplicates: z.number(),
+    deadLetters: z.number(),
+    unclaimed: z.number(),
+    ignored: z.number(),
+  }),
+  eventsStored: z.number(),
+  eventsPending: z.number(),
+  streamClients: z.number(),
+});
+export type Health = z.infer<typeof Health>;
+
+export const ApiError = z.object({
+  statusCode: z.number(),
+  code: z.string(),
+  error: z.string(),
+  message: z.string(),
+});
+export type ApiError = z.infer<typeof ApiError>;

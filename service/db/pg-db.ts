@@ -1,0 +1,53 @@
+import pg from 'pg';
+import { DatabaseUnreachableError, type Db, type Queryable } from './db.js';
+
+/** pg returns BIGINT (oid 20) and NUMERIC (1700) as strings; PGlite returns numbers. Agree on numbers. */
+const NUMERIC_OIDS = new Set([20, 1700]);
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    NUMERIC_OIDS.has(oid)
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // An idle client's error (server restart) must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end();
+    throw new DatabaseUnreachableError(`cannot reach PostgreSQL: ${(error as Error).message}`);
+  }
+  const query = async <R>(sql: string, params?: readonly unknown[]) =>
+    (await pool.query(sql, params as unknown[])).rows as R[];
+  return {
+    kind: 'postgres',
+    query,
+    async exec(sql) {
+      await pool.query(sql);
+    },
+    async transaction(work) {
+      const client = await pool.connect();
+      const tx: Queryable = {
+        query: async <R>(sql: string, params?: readonly unknown[]) =>
+          (await client.query(sql, params as unknown[])).rows as R[],
+      };
+      try {
+        await client.query('BEGIN');
+        const result = await work(tx);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,240 @@
+/**
+ * One resident's live state: the learned model plus where they are now (last room with
+ * activity, in bed, out of the home), what the current morning and night look like, and which
+ * episodes have already been alerted. `observe` folds one activity event in, in O(1):
+ * it learns the silence that just ended, the stay in the room just left, bedtime and getting
+ * up, and night-time door returns.
+ */
+import type { LocalClock } from './local-time.js';
+import { bucketOfHour, type ResidentModel } from './resident-model.js';
+import type { RoomGroup } from './rooms.js';
+
+const SEC = 1000;
+const MIN = 60_000;
+/** Movement within this long after a door event is the person passing the door, not coming back. */
+export const DOOR_GRACE_MS = 20 * SEC;
+/** How long before the usual getting-up time being up counts as the morning, in minutes. */
+const EARLY_START_MIN = 90;
+/** Front door closed and no movement indoors for this long: the resident is out. */
+export const OUT_AFTER_MS = 5 * MIN;
+/** The first bedroom stay this long begun in the evening is the night's sleep; bedtime is when it began. */
+const BEDTIME_STAY_MS = 2 * 60 * MIN;
+/** Up for the day: activity outside the bedroom that goes on for this long … */
+const UP_CONFIRM_MS = 20 * MIN;
+/** … without a gap this long back in (or near) bed. */
+const UP_RESET_MS = 30 * MIN;
+/** Night-time door returns longer than this are not learned as returns. */
+const NIGHT_RETURN_MAX_MS = 3 * 60 * MIN;
+/** The morning window, local minutes after midnight. */
+export const MORNING_START_MIN = 4 * 60;
+export const MORNING_END_MIN = 13 * 60;
+
+export type ContextKind = 'away' | 'hospital' | 'visitor';
+export interface ResidentContext {
+  kind: ContextKind;
+  /** Until when, ms since the epoch. */
+  until: number;
+  note?: string | undefined;
+}
+
+export interface ActivityInput {
+  at: number;
+  group: RoomGroup;
+  roomId: string | null;
+  roomName: string | null;
+  /** A front door contact (opened or closed). */
+  frontDoor: boolean;
+  /** For a front door: true when opened, false when closed. */
+  doorOpen?: boolean | undefined;
+  /** For a bed sensor: true when getting in, false when getting out. */
+  inBed?: boolean | undefined;
+  /** For a chair pad: true when sitting down, false when getting up. */
+  inChair?: boolean | undefined;
+  /** From a movement sensor (PIR, presence). */
+  movement?: boolean | undefined;
+}
+
+export class ResidentState {
+  lastActivity: number | undefined;
+  lastGroup: RoomGroup = 'other';
+  lastRoomId: string | null = null;
+  lastRoomName: string | null = null;
+  lastBucket = 0;
+  /** When the current stay in the room began (first activity there after activity elsewhere). */
+  roomEnteredAt = 0;
+  lastDoorAt: number | undefined;
+  doorOpen = false;
+  doorSeen = false;
+  lastIndoorAt: number | undefined;
+  /** A front door event at night not yet followed by movement indoors. */
+  nightDoorAt: number | undefined;
+  inBed = false;
+  /** Sitting in a chair with a pad (someone dozing in the armchair at night is resting, not fallen). */
+  inChair = false;
+  /** A bed sensor has reported (so "not in bed" means something). */
+  bedSensor = false;
+  /** A movement sensor saw the person after they got out of bed (a pad that lets go in sleep is not getting up). */
+  movedSinceBedExit = false;
+  readonly bedRooms = new Set<string>();
+  /** Room groups a movement sensor has seen the person in (rebuilt from events after a restart). */
+  readonly movementGroups = new Set<RoomGroup>();
+  morningDay = Number.NaN;
+  morningCandidate: number | undefined;
+  upAt: number | undefined;
+  lastNonBedAt: number | undefined;
+  bedtimeNight = Number.NaN;
+  /** Rule id → the episode (a time) it has alerted for, so one episode pages once. */
+  readonly fired = new Map<string, number>();
+  /** The next time a tick has something to check; Infinity: nothing pending. */
+  nextDue = 0;
+  context: ResidentContext | undefined;
+  /** Model changed since last saved. */
+  dirty = false;
+
+  constructor(
+    readonly residentId: string,
+    readonly model: ResidentModel,
+    readonly clock: LocalClock,
+  ) {}
+
+  /** Whether a silence in the room of the last activity means stillness (a movement sensor is there). */
+  watchedRoom(): boolean {
+    return this.lastRoomId !== null && this.model.motionRooms.has(this.lastRoomId);
+  }
+
+  isBedRoom(group: RoomGroup, roomId: string | null): boolean {
+    return group === 'bedroom' || (roomId !== null && this.bedRooms.has(roomId));
+  }
+
+  /** Out of the home: the front door closed after the last movement indoors, a while ago. */
+  isOut(now: number): boolean {
+    if (this.lastDoorAt === undefined || this.doorOpen) return false;
+    if (this.lastIndoorAt !== undefined && this.lastIndoorAt > this.lastDoorAt + DOOR_GRACE_MS) return false;
+    return now - this.lastDoorAt >= OUT_AFTER_MS;
+  }
+
+  /** Night: from the person's bedtime + 15 min to their usual getting-up time, unless already up. */
+  isNight(t: number): boolean {
+    const lt = this.clock.at(t);
+    if (lt.minuteOfDay < MORNING_END_MIN && this.morningDay === lt.day && this.upAt !== undefined) return false;
+    // Up outside the bedroom within the last hour and a half before the usual getting-up time: a
+    // morning start (someone leaving for the day), not the night.
+    if (
+      lt.minuteOfDay < MORNING_END_MIN &&
+      this.morningDay === lt.day &&
+      this.morningCandidate !== undefined &&
+      this.clock.at(this.morningCandidate).minuteOfDay >= this.model.wake.mean - EARLY_START_MIN
+    )
+      return false;
+    const afterNoon = (lt.minuteOfDay - 720 + 1440) % 1440;
+    const start = Math.min(13 * 60, Math.max(8 * 60, this.model.bedtime.mean + 15));
+    const end = Math.min(10 * 60, Math.max(4 * 60, this.model.wake.mean)) + 720;
+    return afterNoon >= start && afterNoon < end;
+  }
+
+  /** Folds one activity event in. Events older than the last one are learned from no further. */
+  observe(a: ActivityInput): void {
+    const t = a.at;
+    const prev = this.lastActivity;
+    if (prev !== undefined && t < prev) return;
+    const lt = this.clock.at(t);
+    const out = this.isOut(t);
+    const m = this.model;
+    this.dirty = true;
+
+    if (prev !== undefined && !out) {
+      const gap = t - prev;
+      if (gap > 0) m.addSilence(this.lastGroup, this.lastBucket, gap);
+    }
+
+    // A stay ends at the first activity somewhere else.
+    const sameRoom = a.roomId === this.lastRoomId && a.group === this.lastGroup;
+    if (!sameRoom) {
+      if (prev !== undefined && !out && !a.frontDoor) {
+        const stay = t - this.roomEnteredAt;
+        m.addDwell(this.lastGroup, this.isNight(this.roomEnteredAt), stay);
+        if (stay >= BEDTIME_STAY_MS && this.isBedRoom(this.lastGroup, this.lastRoomId))
+          this.learnBedtime(this.roomEnteredAt);
+      }
+      this.roomEnteredAt = t;
+    }
+
+    if (a.inBed !== undefined) {
+      this.inBed = a.inBed;
+      this.bedSensor = true;
+      this.movedSinceBedExit = false;
+      if (a.roomId !== null) this.bedRooms.add(a.roomId);
+    }
+
+    if (a.inChair !== undefined) this.inChair = a.inChair;
+    if (a.movement === true && !this.inBed) this.movedSinceBedExit = true;
+    if (a.movement === true) this.movementGroups.add(a.group);
+
+    if (a.frontDoor) {
+      // The door starts a new stay: time spent out is not time spent in the hall.
+      this.roomEnteredAt = t;
+      this.doorSeen = true;
+      this.doorOpen = a.doorOpen === true;
+      if (this.nightDoorAt !== undefined && t - this.nightDoorAt > NIGHT_RETURN_MAX_MS) this.nightDoorAt = undefined;
+      if (this.nightDoorAt === undefined && !out && this.isNight(t)) this.nightDoorAt = t;
+      this.lastDoorAt = t;
+    } else {
+      const afterDoor = this.lastDoorAt === undefined || t > this.lastDoorAt + DOOR_GRACE_MS;
+      if (this.nightDoorAt !== undefined && afterDoor) {
+        // A return after hours is a night away, not a night-time errand.
+        if (t - this.nightDoorAt < NIGHT_RETURN_MAX_MS) m.addNightReturn(t - this.nightDoorAt);
+        this.nightDoorAt = undefined;
+      }
+      if (afterDoor) this.lastIndoorAt = t;
+    }
+
+    this.observeMorning(t, lt.day, lt.minuteOfDay, a, out);
+
+    m.noteActivity(a.group, lt.hour, lt.weekend, lt.day);
+    this.lastActivity = t;
+    this.lastGroup = a.group;
+    this.lastRoomId = a.roomId;
+    this.lastRoomName = a.roomName;
+    this.lastBucket = bucketOfHour(lt.hour);
+    this.nextDue = 0;
+  }
+
+  /** Drops a getting-up candidate that was followed by a long spell back in bed (a night trip). */
+  settleMorning(now: number): void {
+    if (this.upAt !== undefined || this.morningCandidate === undefined || this.isOut(now)) return;
+    if (this.lastNonBedAt !== undefined && now - this.lastNonBedAt > UP_RESET_MS) this.morningCandidate = undefined;
+  }
+
+  private observeMorning(t: number, day: number, minute: number, a: ActivityInput, out: boolean): void {
+    if (minute < MORNING_START_MIN || minute >= MORNING_END_MIN) return;
+    if (this.morningDay !== day) {
+      this.morningDay = day;
+      this.morningCandidate = undefined;
+      this.upAt = undefined;
+      this.lastNonBedAt = undefined;
+    }
+    if (this.upAt !== undefined) return;
+    this.settleMorning(t);
+    if (this.isBedRoom(a.group, a.roomId) || out) return;
+    if (this.morningCandidate === undefined) this.morningCandidate = t;
+    else if (t - this.morningCandidate >= UP_CONFIRM_MS) {
+      this.upAt = this.morningCandidate;
+      const c = this.clock.at(this.morningCandidate);
+      this.model.observeWake(c.minuteOfDay);
+    }
+    this.lastNonBedAt = t;
+  }
+
+  private learnBedtime(intoBedroom: number): void {
+    const lt = this.clock.at(intoBedroom);
+    const afterNoon = (lt.minuteOfDay - 720 + 1440) % 1440;
+    // Evening 19:00 to 03:00 only; the night is named by the day it began.
+    if (afterNoon < 7 * 60 || afterNoon > 15 * 60) return;
+    const night = lt.minuteOfDay < 720 ? lt.day - 1 : lt.day;
+    if (night === this.bedtimeNight) return;
+    this.bedtimeNight = night;
+    this.model.observeBedtime(afterNoon);
+  }
+}
+
+export { MIN as MINUTE_MS };

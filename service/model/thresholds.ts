@@ -1,0 +1,141 @@
+/**
+ * Per-person thresholds: each rule's limit from this resident's learned distribution, with a
+ * margin, a floor (never page on a normal short silence) and a ceiling (the promised time to
+ * alert must hold even for someone whose norm is long), times the factor staff feedback has
+ * set. All O(bins).
+ */
+import { quantile } from './histogram.js';
+import type { ResidentModel } from './resident-model.js';
+import { ROOM_GROUPS, type RoomGroup } from './rooms.js';
+import { sdOf } from './routine.js';
+
+const MIN = 60_000;
+const HOUR = 60 * MIN;
+
+export interface Threshold {
+  /** The limit, in milliseconds (or minutes of the day for MORN-1). */
+  limit: number;
+  /** What is normal for this person: the usual longest (ms), or the usual time (minutes). */
+  norm: number;
+  /** The usual range's low end (ms), for "usually 5–15 min". */
+  low: number;
+  /** Real observations behind the norm. */
+  observed: number;
+}
+
+const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/**
+ * norm × factor + margin, within [floor, ceiling]; but when the person's own norm is already
+ * past the ceiling (a long silence there is normal for them: a home without a front door
+ * sensor, where going out looks like silence in the hall), their norm × 1.2 instead: the
+ * ceiling must not page them every day.
+ */
+function beyondNorm(norm: number, factor: number, margin: number, floor: number, ceiling: number): number {
+  if (norm > ceiling) return norm * 1.2;
+  return clamp(norm * factor + margin, floor, ceiling);
+}
+
+/**
+ * [FALL-3] Silence in a risky room: beyond the person's 99th percentile quiet time there at
+ * this time of day, ×1.3 + 3 min; at least 12 min (a pause on the toilet, or a shower the
+ * sensor does not see, is normal), at most 22 min, so a fall in the bathroom is paged inside
+ * 30 min with tick delay to spare.
+ */
+export function fallSilence(model: ResidentModel, group: RoomGroup, bucket: number): Threshold {
+  const h = model.silenceOf(group, bucket);
+  const norm = quantile(h, 0.99);
+  const base = beyondNorm(norm, 1.3, 3 * MIN, 12 * MIN, 22 * MIN);
+  return { limit: base * model.factor('FALL-3'), norm, low: quantile(h, 0.5), observed: h.observed };
+}
+
+/** [FALL-3] A stay in the hall with movement but no door: beyond 1.5× the usual longest + 5 min, 12–25 min. */
+export function hallDwell(model: ResidentModel): Threshold {
+  const h = model.dwellOf('hall', false);
+  const norm = quantile(h, 0.97);
+  const base = beyondNorm(norm, 1.5, 5 * MIN, 12 * MIN, 25 * MIN);
+  return { limit: base * model.factor('FALL-3'), norm, low: quantile(h, 0.25), observed: h.observed };
+}
+
+/**
+ * [INACT-1] No activity anywhere: beyond the person's 99.5th percentile quiet time for the
+ * room they were last in at that time of day, ×1.25 + 30 min; between 90 min and 10 h (the
+ * night's sleep in the bedroom is learned, so it does not count as inactivity; asleep in the
+ * bedroom from 18:00 to 06:00 ×1.5 + 60 min, at least 90 min; a norm already past 10 h, ×1.2).
+ * With `anywhere` (the person may be out of sight), the norm is the longest usual quiet in any room.
+ */
+export function inactivity(model: ResidentModel, group: RoomGroup, bucket: number, anywhere = false): Threshold {
+  const h = model.silenceOf(group, bucket);
+  let norm = quantile(h, 0.995);
+  // After activity no movement sensor saw, the person may have gone to any room: the longest
+  // usual quiet spell at this time of day in any room is the norm.
+  if (anywhere) for (const g of ROOM_GROUPS) norm = Math.max(norm, quantile(model.silenceOf(g, bucket), 0.995));
+  // Asleep in the bedroom at night: turning over is rare and irregular, so a wider margin.
+  const asleep = group === 'bedroom' && (bucket <= 1 || bucket >= 6);
+  const base = asleep
+    ? beyondNorm(norm, 1.5, 60 * MIN, 90 * MIN, 10 * HOUR)
+    : beyondNorm(norm, 1.25, 30 * MIN, 90 * MIN, 10 * HOUR);
+  return {
+    limit: Math.min(base * model.factor('INACT-1'), 14 * HOUR),
+    norm,
+    low: quantile(h, 0.5),
+    observed: h.observed,
+  };
+}
+
+/** [BATH-1] A bathroom stay beyond the person's usual longest (97th percentile) + 10 min; 20 min – 2 h. */
+export function bathroomStay(model: ResidentModel, night: boolean): Threshold {
+  const h = model.dwellOf('bathroom', night);
+  const norm = quantile(h, 0.97);
+  const base = clamp(norm + 10 * MIN, 20 * MIN, 2 * HOUR);
+  return {
+    limit: Math.min(base * model.factor('BATH-1'), 3 * HOUR),
+    norm,
+    low: quantile(h, 0.25),
+    observed: h.observed,
+  };
+}
+
+/**
+ * [EXIT-1] After a front door at night, no movement indoors for 1.3× the person's usual
+ * night-time return (95th percentile); 7–10 min (12 at most after false alarms), so it is
+ * paged inside 15 min.
+ */
+export function nightExit(model: ResidentModel): Threshold {
+  const h = model.nightReturn;
+  const norm = quantile(h, 0.95);
+  const base = clamp(norm * 1.3, 7 * MIN, 10 * MIN);
+  return {
+    limit: Math.min(base * model.factor('EXIT-1'), 12 * MIN),
+    norm,
+    low: quantile(h, 0.5),
+    observed: h.observed,
+  };
+}
+
+/**
+ * [MORN-1] Not up by the usual time + 2 sd (sd at least 15 min) + 20 min, at most 2.5 h after
+ * the usual time; in minutes after midnight. Feedback widens the margin, not the usual time.
+ */
+export function morning(model: ResidentModel): Threshold {
+  const sd = Math.max(15, sdOf(model.wake));
+  const margin = Math.min(150, 2 * sd + 20) * model.factor('MORN-1');
+  return {
+    limit: Math.min(model.wake.mean + margin, 13 * 60 + 30),
+    norm: model.wake.mean,
+    low: sd,
+    observed: model.wake.days,
+  };
+}
+
+/**
+ * [FALL-3] Out of bed at night (the bed sensor says so) and no movement: beyond the person's
+ * 99th percentile quiet time in that room at that hour ×1.3 + 5 min, 25–45 min. Someone asleep
+ * is in bed; someone up at night moves.
+ */
+export function outOfBedSilence(model: ResidentModel, group: RoomGroup, bucket: number): Threshold {
+  const h = model.silenceOf(group, bucket);
+  const norm = quantile(h, 0.99);
+  const base = clamp(norm * 1.3 + 5 * MIN, 25 * MIN, 45 * MIN);
+  return { limit: base * model.factor('FALL-3'), norm, low: quantile(h, 0.5), observed: h.observed };
+}

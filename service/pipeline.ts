@@ -1,0 +1,196 @@
+/**
+ * The gateway's sink: detectors run on each event at once (an alert must not wait for a
+ * database write), while events, device status, dead letters and unclaimed sightings are
+ * written in batches. A database outage holds up to `maxPending` events in memory and
+ * retries; past that the oldest are dropped and counted, loudly.
+ */
+import type { Logger } from 'pino';
+import type { DeadLetter, GatewaySink, SensorEvent, UnclaimedSighting } from '../gateway/contract.js';
+import type { AlertService } from './alerts/alert-service.js';
+import type { Db } from './db/db.js';
+import type { Engine } from './engine.js';
+import type { DeadLettersStore } from './store/dead-letters-store.js';
+import type { DevicesStore } from './store/devices-store.js';
+import type { EventsStore } from './store/events-store.js';
+import type { ResidentsStore } from './store/residents-store.js';
+import type { UnclaimedStore } from './store/unclaimed-store.js';
+import type { StreamHub } from './stream/hub.js';
+
+export interface PipelineStores {
+  /** Runs a batch's writes as one transaction, so a reader sees an event and its device status together. */
+  db: Pick<Db, 'transaction'>;
+  events: EventsStore;
+  devices: DevicesStore;
+  residents: ResidentsStore;
+  deadLetters: DeadLettersStore;
+  unclaimed: UnclaimedStore;
+}
+
+export interface PipelineOptions {
+  /** Largest batch per write. */
+  batchSize: number;
+  /** Longest an accepted event waits before its batch is written, in milliseconds. */
+  flushMs: number;
+  /** Events held while the database is unreachable. */
+  maxPending: number;
+}
+
+/** Reading types that mean the resident did something (used for "last activity"). */
+const ACTIVITY = new Set(['motion', 'contact', 'presence', 'occupancy', 'power', 'help', 'fall']);
+/** One unclaimed-device upsert per address per this long, in milliseconds. */
+const UNCLAIMED_THROTTLE_MS = 5000;
+/** At most one activity frame per resident per this long, in milliseconds. */
+const ACTIVITY_FRAME_MS = 1000;
+
+export class Pipeline implements GatewaySink {
+  private pendingEvents: SensorEvent[] = [];
+  private pendingLetters: DeadLetter[] = [];
+  private readonly unclaimedSeen = new Map<string, number>();
+  private readonly activitySent = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+  private flushing: Promise<void> | undefined;
+  private stored = 0;
+  private dropped = 0;
+  private writeFailing = false;
+
+  constructor(
+    private readonly options: PipelineOptions,
+    private readonly stores: PipelineStores,
+    private readonly engine: Engine,
+    private readonly alerts: AlertService,
+    private readonly hub: StreamHub,
+    private readonly log: Logger,
+  ) {}
+
+  events(events: SensorEvent[]): void {
+    for (const event of events) {
+      const actions = this.engine.onEvent(event);
+      if (actions.length > 0) void this.alerts.apply(actions);
+      if (ACTIVITY.has(event.type) && event.value !== false) this.activity(event);
+    }
+    this.pendingEvents.push(...events);
+    const overflow = this.pendingEvents.length - this.options.maxPending;
+    if (overflow > 0) {
+      this.pendingEvents.splice(0, overflow);
+      this.dropped += overflow;
+      this.log.error(
+        { dropped: overflow },
+        'event buffer full while the database is unreachable; oldest events dropped',
+      );
+    }
+    this.schedule();
+  }
+
+  deadLetter(letter: DeadLetter): void {
+    if (this.pendingLetters.length < this.options.maxPending) this.pendingLetters.push(letter);
+    this.schedule();
+  }
+
+  unclaimed(sighting: UnclaimedSighting): void {
+    const key = `${sighting.format}\u0000${sighting.address}`;
+    const last = this.unclaimedSeen.get(key);
+    if (last !== undefined && sighting.receivedAt - last < UNCLAIMED_THROTTLE_MS) return;
+    this.unclaimedSeen.set(key, sighting.receivedAt);
+    if (this.unclaimedSeen.size > 10_000) this.unclaimedSeen.clear();
+    this.stores.unclaimed.record(sighting).catch((error: unknown) => {
+      this.log.warn({ err: error }, 'could not record an unclaimed device');
+    });
+  }
+
+  get counters() {
+    return {
+      stored: this.stored,
+      pending: this.pendingEvents.length,
+      dropped: this.dropped,
+      writeFailing: this.writeFailing,
+    };
+  }
+
+  /** Writes everything pending now; resolves when it is stored (or the write failed). */
+  async flush(): Promise<void> {
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
+    while (this.flushing) await this.flushing;
+    if (this.pendingEvents.length === 0 && this.pendingLetters.length === 0) return;
+    this.flushing = this.write().finally(() => {
+      this.flushing = undefined;
+    });
+    await this.flushing;
+  }
+
+  /** Writes everything still pending; gives up (logged) after a few failed attempts. */
+  async stop(): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await this.flush();
+      if (this.pendingEvents.length === 0 && this.pendingLetters.length === 0) break;
+    }
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.pendingEvents.length > 0) {
+      this.log.error({ events: this.pendingEvents.length }, 'stopping with events not written');
+    }
+  }
+
+  private schedule(): void {
+    if (this.pendingEvents.length >= this.options.batchSize) {
+      void this.flush();
+      return;
+    }
+    if (this.timer === undefined) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        void this.flush();
+      }, this.options.flushMs);
+    }
+  }
+
+  private async write(): Promise<void> {
+    const events = this.pendingEvents.splice(0, this.options.batchSize);
+    const letters = this.pendingLetters.splice(0, this.options.batchSize);
+    try {
+      if (events.length > 0) {
+        await this.stores.db.transaction(async (tx) => {
+          await this.stores.events.insertMany(events, tx);
+          await this.stores.devices.recordStatus(events, tx);
+          await this.stores.residents.touchActivity(latestActivity(events), tx);
+        });
+        this.stored += events.length;
+      }
+      if (letters.length > 0) await this.stores.deadLetters.insertMany(letters);
+      if (this.writeFailing) this.log.info('database writes recovered');
+      this.writeFailing = false;
+    } catch (error) {
+      // Put them back in front, in order, and retry after a pause.
+      this.pendingEvents.unshift(...events);
+      this.pendingLetters.unshift(...letters);
+      if (!this.writeFailing) this.log.error({ err: error }, 'database write failed; holding events and retrying');
+      this.writeFailing = true;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+    if (this.pendingEvents.length > 0 || this.pendingLetters.length > 0) this.schedule();
+  }
+
+  private activity(event: SensorEvent): void {
+    const last = this.activitySent.get(event.residentId) ?? 0;
+    if (event.receivedAt - last < ACTIVITY_FRAME_MS) return;
+    this.activitySent.set(event.residentId, event.receivedAt);
+    void this.hub.broadcast({
+      type: 'activity',
+      residentId: event.residentId,
+      roomId: event.roomId,
+      at: new Date(event.eventTime).toISOString(),
+    });
+  }
+}
+
+function latestActivity(events: readonly SensorEvent[]): Map<string, { at: number; roomId: string | null }> {
+  const latest = new Map<string, { at: number; roomId: string | null }>();
+  for (const e of events) {
+    if (!ACTIVITY.has(e.type) || e.value === false) continue;
+    const prev = latest.get(e.residentId);
+    if (prev === undefined || prev.at <= e.eventTime) latest.set(e.residentId, { at: e.eventTime, roomId: e.roomId });
+  }
+  return latest;
+}

@@ -1,0 +1,113 @@
+import type { Resident, ResidentInput, Room, RoomInput } from '../contract.js';
+import type { Db, Queryable } from '../db/db.js';
+import { iso, isoRequired } from './sql-values.js';
+
+interface ResidentRow {
+  id: string;
+  name: string;
+  created_at: Date;
+  last_activity_at: Date | null;
+  last_room_id: string | null;
+  open_alerts: number;
+}
+
+const SELECT_RESIDENTS = `
+  SELECT r.id, r.name, r.created_at, r.last_activity_at, r.last_room_id,
+    (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts
+  FROM residents r`;
+
+export class ResidentsStore {
+  constructor(private readonly db: Db) {}
+
+  async create(input: ResidentInput): Promise<Resident> {
+    const id = await this.db.transaction(async (tx) => {
+      const [row] = await tx.query<{ id: string }>('INSERT INTO residents (name) VALUES ($1) RETURNING id', [
+        input.name,
+      ]);
+      if (row === undefined) throw new Error('insert returned no row');
+      for (const room of input.rooms) await insertRoom(tx, row.id, room);
+      return row.id;
+    });
+    return (await this.get(id)) as Resident;
+  }
+
+  async list(): Promise<Resident[]> {
+    const rows = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} ORDER BY r.name, r.id`);
+    const rooms = await this.roomsByResident();
+    return rows.map((row) => toResident(row, rooms.get(row.id) ?? []));
+  }
+
+  async get(id: string): Promise<Resident | undefined> {
+    const [row] = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} WHERE r.id = $1`, [id]);
+    if (row === undefined) return undefined;
+    const rooms = await this.db.query<Room>('SELECT id, name, kind FROM rooms WHERE resident_id = $1 ORDER BY name', [
+      id,
+    ]);
+    return toResident(row, rooms);
+  }
+
+  async remove(id: string): Promise<boolean> {
+    const rows = await this.db.query('DELETE FROM residents WHERE id = $1 RETURNING id', [id]);
+    return rows.length > 0;
+  }
+
+  async addRoom(residentId: string, room: RoomInput): Promise<Room> {
+    return insertRoom(this.db, residentId, room);
+  }
+
+  async roomName(roomId: string): Promise<string | undefined> {
+    const [row] = await this.db.query<{ name: string }>('SELECT name FROM rooms WHERE id = $1', [roomId]);
+    return row?.name;
+  }
+
+  /** Records each resident's latest activity (time in ms and room), never moving time backwards. */
+  async touchActivity(
+    latest: Map<string, { at: number; roomId: string | null }>,
+    q: Queryable = this.db,
+  ): Promise<void> {
+    if (latest.size === 0) return;
+    const ids = [...latest.keys()];
+    const times = ids.map((id) => latest.get(id)?.at ?? 0);
+    const rooms = ids.map((id) => latest.get(id)?.roomId ?? null);
+    await q.query(
+      `UPDATE residents r SET last_activity_at = to_timestamp(u.at / 1000.0), last_room_id = u.room_id
+       FROM unnest($1::uuid[], $2::float8[], $3::uuid[]) AS u(id, at, room_id)
+       WHERE r.id = u.id AND (r.last_activity_at IS NULL OR r.last_activity_at <= to_timestamp(u.at / 1000.0))`,
+      [ids, times, rooms],
+    );
+  }
+
+  private async roomsByResident(): Promise<Map<string, Room[]>> {
+    const rows = await this.db.query<Room & { resident_id: string }>(
+      'SELECT id, resident_id, name, kind FROM rooms ORDER BY name',
+    );
+    const byResident = new Map<string, Room[]>();
+    for (const { resident_id, ...room } of rows) {
+      const list = byResident.get(resident_id) ?? [];
+      list.push(room);
+      byResident.set(resident_id, list);
+    }
+    return byResident;
+  }
+}
+
+async function insertRoom(q: Queryable, residentId: string, room: RoomInput): Promise<Room> {
+  const [row] = await q.query<Room>(
+    'INSERT INTO rooms (resident_id, name, kind) VALUES ($1, $2, $3) RETURNING id, name, kind',
+    [residentId, room.name, room.kind],
+  );
+  if (row === undefined) throw new Error('insert returned no row');
+  return row;
+}
+
+function toResident(row: ResidentRow, rooms: Room[]): Resident {
+  return {
+    id: row.id,
+    name: row.name,
+    rooms,
+    createdAt: isoRequired(row.created_at),
+    lastActivityAt: iso(row.last_activity_at),
+    lastRoomId: row.last_room_id,
+    openAlerts: row.open_alerts,
+  };
+}

@@ -1,0 +1,31 @@
+/**
+ * Fan-out of stream frames to connected dashboards. A client is anything with `send`; the
+ * WebSocket route adapts a socket to it. One broken client never stops the others.
+ */
+import type { StreamFrame } from '../contract.js';
+
+export interface StreamClient {
+  /** Sends one frame; resolves true when it was written to the connection. */
+  send(frame: StreamFrame): Promise<boolean>;
+}
+
+export class StreamHub {
+  private readonly clients = new Set<StreamClient>();
+
+  add(client: StreamClient): () => void {
+    this.clients.add(client);
+    return () => {
+      this.clients.delete(client);
+    };
+  }
+
+  get size(): number {
+    return this.clients.size;
+  }
+
+  /** Sends to every client; resolves with how many it reached. */
+  async broadcast(frame: StreamFrame): Promise<number> {
+    const results = await Promise.all([...this.clients].map((c) => c.send(frame).catch(() => false)));
+    return results.filter(Boolean).length;
+  }
+}

@@ -1,0 +1,223 @@
+/**
+ * Wires Vaka together: database (+ migrations), broker (embedded or external), gateway,
+ * detectors, alert lifecycle, HTTP. `startVaka` opens everything in order and returns a
+ * handle whose stop() closes it all in reverse, finishing in-flight work first.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { createGateway, type Gateway } from '../gateway/gateway.js';
+import { AlertService } from './alerts/alert-service.js';
+import { buildApp } from './app.js';
+import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
+import type { Config } from './config.js';
+import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
+import type { Db } from './db/db.js';
+import { migrate } from './db/migrate.js';
+import { openPostgres } from './db/pg-db.js';
+import { openPglite } from './db/pglite-db.js';
+import { Engine } from './engine.js';
+import { PortInUseError } from './listen.js';
+import { Pipeline } from './pipeline.js';
+import { DeviceRegistry } from './registry.js';
+import { AlertsStore } from './store/alerts-store.js';
+import { DeadLettersStore } from './store/dead-letters-store.js';
+import { EventsStore } from './store/events-store.js';
+import { ModelStore } from './store/model-store.js';
+import { ResidentsStore } from './store/residents-store.js';
+import { StreamHub } from './stream/hub.js';
+import { VERSION } from './version.js';
+
+export interface Vaka {
+  readonly app: FastifyInstance;
+  readonly db: Db;
+  readonly registry: DeviceRegistry;
+  readonly residents: ResidentsStore;
+  readonly alertService: AlertService;
+  readonly pipeline: Pipeline;
+  readonly gateway: Gateway;
+  /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
+  readonly httpPort: number;
+  readonly mqttUrl: string;
+  health(): Promise<Health>;
+  /** Runs absence detectors now (the tick timer does this every TICK_S). */
+  tick(now?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  now?: () => number;
+  /** Where the built dashboard is; defaults to dist/dashboard in the package. */
+  dashboardDir?: string;
+}
+
+const DEFAULT_DASHBOARD = fileURLToPath(new URL('../../dist/dashboard', import.meta.url));
+
+export async function startVaka(config: Config, logger: Logger, options: StartOptions = {}): Promise<Vaka> {
+  const now = options.now ?? Date.now;
+  const closers: (() => Promise<void>)[] = [];
+  const closeAll = async () => {
+    for (const close of closers.reverse()) {
+      await close().catch((error: unknown) => logger.error({ err: error }, 'error while stopping'));
+    }
+    closers.length = 0;
+  };
+
+  try {
+    const db = config.database.url
+      ? await openPostgres(config.database.url)
+      : await openPglite(config.database.dataDir);
+    closers.push(() => db.close());
+    const applied = await migrate(db);
+    logger.info({ database: db.kind, migrationsApplied: applied.length }, 'database ready');
+
+    let broker: EmbeddedBroker | undefined;
+    if (config.mqtt.url === undefined) {
+      broker = await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host: config.http.host });
+      const b = broker;
+      closers.push(() => b.close());
+      logger.info({ port: broker.port }, 'embedded MQTT broker listening');
+    }
+    const mqttUrl = config.mqtt.url ?? `mqtt://127.0.0.1:${broker?.port}`;
+
+    const residents = new ResidentsStore(db);
+    const alerts = new AlertsStore(db);
+    const events = new EventsStore(db);
+    const deadLetters = new DeadLettersStore(db);
+    const registry = new DeviceRegistry(db);
+    const hub = new StreamHub();
+    const models = new ModelStore(db);
+    const engine = new Engine(
+      {
+        batteryLowPct: config.detectors.batteryLowPct,
+        sensorSilentMs: config.detectors.sensorSilentMs,
+        timeZone: config.behaviour.timeZone,
+      },
+      { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
+      logger.child({ part: 'engine' }),
+    );
+    // Staff outcomes tune that resident's thresholds for that rule.
+    const alertService = new AlertService(alerts, hub, now, logger.child({ part: 'alerts' }), (alert) =>
+      engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+    );
+    registry.onChange(engine);
+    await registry.load();
+    const saved = await models.loadAll();
+    engine.importModels(saved);
+    logger.info({ residents: saved.length }, 'behaviour models restored');
+    engine.restore(await alerts.list({ status: ['open', 'acknowledged'], limit: 1_000_000 }));
+    const saveModels = async (all = false) => {
+      const changed = engine.exportModels(all);
+      if (changed.length > 0) await models.saveMany(changed, now());
+    };
+
+    const pipeline = new Pipeline(
+      { batchSize: 1000, flushMs: 50, maxPending: 200_000 },
+      { db, events, devices: registry.devices, residents, deadLetters, unclaimed: registry.unclaimed },
+      engine,
+      alertService,
+      hub,
+      logger.child({ part: 'pipeline' }),
+    );
+    closers.push(async () => {
+      await pipeline.stop();
+      await alertService.idle();
+      await saveModels();
+    });
+
+    const gateway = createGateway(
+      {
+        mqttUrl,
+        clientId: config.mqtt.clientId,
+        username: config.mqtt.username,
+        password: config.mqtt.password,
+        connectTimeoutMs: 10_000,
+        now,
+        logger,
+        native: { prefix: config.gateway.nativePrefix },
+        z2m: { baseTopic: config.gateway.z2mBaseTopic },
+        maxPayloadBytes: config.gateway.maxPayloadBytes,
+        dedupeWindowMs: config.gateway.dedupeWindowMs,
+        maxClockSkewMs: config.gateway.maxClockSkewMs,
+      },
+      registry,
+      pipeline,
+    );
+
+    const startedAt = now();
+    const health = async (): Promise<Health> => {
+      const dbOk = await db.query('SELECT 1').then(
+        () => true,
+        () => false,
+      );
+      const counters = pipeline.counters;
+      return {
+        status: dbOk && gateway.connected && !counters.writeFailing ? 'ok' : 'degraded',
+        version: VERSION,
+        uptimeS: Math.round((now() - startedAt) / 1000),
+        database: { kind: db.kind, ok: dbOk },
+        broker: { embedded: broker !== undefined, connected: gateway.connected },
+        gateway: { ...gateway.counters },
+        eventsStored: counters.stored,
+        eventsPending: counters.pending,
+        streamClients: hub.size,
+      };
+    };
+
+    const app = await buildApp(
+      { residents, registry, events, alerts, alertService, deadLetters, health },
+      { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
+    );
+    // Stop accepting HTTP and stream connections first, then the gateway, then drain.
+    closers.push(() => gateway.stop());
+    closers.push(() => app.close());
+
+    await gateway.start();
+    try {
+      await app.listen({ port: config.http.port, host: config.http.host });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new PortInUseError(config.http.port, 'PORT');
+      throw error;
+    }
+    const address = app.server.address();
+    const httpPort = typeof address === 'object' && address !== null ? address.port : config.http.port;
+
+    const tick = async (at = now()) => {
+      const actions = engine.tick(at);
+      if (actions.length > 0) await alertService.apply(actions);
+    };
+    const timer = setInterval(() => {
+      tick().catch((error: unknown) => logger.error({ err: error }, 'tick failed'));
+    }, config.tickMs);
+    timer.unref();
+    closers.push(async () => clearInterval(timer));
+    const saveTimer = setInterval(() => {
+      saveModels().catch((error: unknown) => logger.error({ err: error }, 'saving behaviour models failed'));
+    }, config.behaviour.saveMs);
+    saveTimer.unref();
+    closers.push(async () => clearInterval(saveTimer));
+    const heartbeat = setInterval(() => {
+      void hub.broadcast({ type: 'heartbeat', at: new Date(now()).toISOString() });
+    }, STREAM_HEARTBEAT_MS);
+    heartbeat.unref();
+    closers.push(async () => clearInterval(heartbeat));
+
+    return {
+      app,
+      db,
+      registry,
+      residents,
+      alertService,
+      pipeline,
+      gateway,
+      httpPort,
+      mqttUrl,
+      health,
+      tick,
+      stop: closeAll,
+    };
+  } catch (error) {
+    await closeAll();
+    throw error;
+  }
+}

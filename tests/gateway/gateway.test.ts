@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import mqtt from 'mqtt';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DeadLetter, SensorEvent } from '../../gateway/contract.js';
+import { BrokerUnreachableError, createGateway, redact } from '../../gateway/gateway.js';
+import { testLogger } from '../helpers/silent-logger.js';
+import { startTestBroker, type TestBroker } from '../helpers/test-broker.js';
+
+let broker: TestBroker;
+beforeAll(async () => {
+  broker = await startTestBroker();
+});
+afterAll(() => broker.close());
+
+function gatewayFor(clientId: string, out: { events: SensorEvent[]; dead: DeadLetter[] }) {
+  return createGateway(
+    {
+      mqttUrl: broker.url,
+      clientId,
+      connectTimeoutMs: 5000,
+      now: Date.now,
+      logger: testLogger,
+      native: { prefix: broker.prefix },
+      z2m: { baseTopic: broker.z2mBase },
+      maxPayloadBytes: 65_536,
+      dedupeWindowMs: 10_000,
+      maxClockSkewMs: 300_000,
+    },
+    {
+      lookup: (format, address) =>
+        format === 'z2m' && address === 'home/help'
+          ? { deviceId: 'd1', residentId: 'r1', roomId: null, kind: 'help_button' }
+          : undefined,
+    },
+    { events: (e) => out.events.push(...e), deadLetter: (d) => out.dead.push(d), unclaimed: () => {} },
+  );
+}
+
+async function publish(topic: string, payload: string): Promise<void> {
+  const client = await mqtt.connectAsync(broker.url, { clientId: `pub-${randomBytes(4).toString('hex')}` });
+  await client.publishAsync(topic, payload, { qos: 1 });
+  await client.endAsync();
+}
+
+async function until(check: () => boolean, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('gateway over a real broker', () => {
+  it('subscribes with QoS 1 and turns a Zigbee2MQTT message into events, a bad one into a dead letter', async () => {
+    const out = { events: [] as SensorEvent[], dead: [] as DeadLetter[] };
+    const gateway = gatewayFor(`vaka-test-${randomBytes(4).toString('hex')}`, out);
+    await gateway.start();
+    expect(gateway.connected).toBe(true);
+    await publish(`${broker.z2mBase}/home/help`, '{"action":"emergency"}');
+    await publish(`${broker.z2mBase}/home/help`, '{"action":');
+    await until(() => out.events.length === 1 && out.dead.length === 1);
+    expect(out.events[0]).toMatchObject({ type: 'help', deviceId: 'd1' });
+    expect(out.dead[0]?.reason).toBe('malformed_json');
+    await gateway.stop();
+  });
+
+  it('keeps its session: QoS 1 messages published while it was away arrive when it returns', async () => {
+    const clientId = `vaka-test-${randomBytes(4).toString('hex')}`;
+    const out = { events: [] as SensorEvent[], dead: [] as DeadLetter[] };
+    const first = gatewayFor(clientId, out);
+    await first.start();
+    await first.stop();
+    await publish(`${broker.z2mBase}/home/help`, '{"action":"single","linkquality":42}');
+    const second = gatewayFor(clientId, out);
+    await second.start();
+    await until(() => out.events.length === 1);
+    expect(out.events[0]).toMatchObject({ type: 'help', linkquality: 42 });
+    await second.stop();
+  });
+
+  it('fails start-up with a clear error when the broker cannot be reached', async () => {
+    const gateway = createGateway(
+      {
+        mqttUrl: 'mqtt://127.0.0.1:1',
+        clientId: 'nobody',
+        connectTimeoutMs: 300,
+        now: Date.now,
+        logger: testLogger,
+        native: { prefix: 'v' },
+        z2m: { baseTopic: 'z' },
+        maxPayloadBytes: 1024,
+        dedupeWindowMs: 0,
+        maxClockSkewMs: 0,
+      },
+      { lookup: () => undefined },
+      { events: () => {}, deadLetter: () => {}, unclaimed: () => {} },
+    );
+    await expect(gateway.start()).rejects.toBeInstanceOf(BrokerUnreachableError);
+  });
+
+  it('never logs a broker password', () => {
+    expect(redact('mqtt://vaka:s3cret@broker:1883')).not.toContain('s3cret');
+  });
+});

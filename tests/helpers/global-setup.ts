@@ -1,0 +1,5 @@
+import { assertCiServices } from './env.js';
+
+export default function setup(): void {
+  assertCiServices();
+}
