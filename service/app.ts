@@ -17,6 +17,7 @@ import {
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './api/errors.js';
 import { alertRoutes } from './api/routes/alerts.js';
+import { contextRoutes } from './api/routes/contexts.js';
 import { deadLetterRoutes } from './api/routes/dead-letters.js';
 import { deviceRoutes } from './api/routes/devices.js';
 import { eventRoutes } from './api/routes/events.js';
@@ -62,6 +63,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       deviceRoutes(zapi, deps);
       eventRoutes(zapi, deps);
       alertRoutes(zapi, deps);
+      contextRoutes(zapi, deps);
       deadLetterRoutes(zapi, deps);
       streamRoute(zapi, deps.alertService);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -3,6 +3,7 @@
  * passed down. No other module reads process.env. Defaults carry their units.
  */
 import { z } from 'zod';
+import { type EscalationPolicy, parseEscalationPolicy } from './alerts/escalation.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z
@@ -69,6 +70,23 @@ export const Env = z.object({
   MODEL_SAVE_S: z.coerce.number().positive().default(300),
   /** How often absence detectors are evaluated on the wall clock, in seconds. */
   TICK_S: z.coerce.number().positive().default(30),
+  /**
+   * The escalation policy for alerts nobody acknowledges, as JSON: ladders per severity that
+   * replace the defaults, e.g. {"critical":[{"afterS":60,"actions":["renotify","widen"]}]}.
+   * Actions: renotify, raise (one severity up), widen (to every carer). docs/alert-lifecycle.md.
+   */
+  ESCALATION_POLICY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseEscalationPolicy(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid escalation policy: ${(error as Error).message}` });
+      }
+    }),
+  /** How often unacknowledged alerts are checked for escalation, in seconds. */
+  ESCALATION_CHECK_S: z.coerce.number().positive().default(5),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Start simulated residents too (what `npm run demo` sets). */
@@ -98,6 +116,8 @@ export interface Config {
   /** The behaviour model: the homes' time zone, and the interval between saves in milliseconds. */
   behaviour: { timeZone: string; saveMs: number };
   tickMs: number;
+  /** What happens to alerts nobody acknowledges, and how often that is checked. */
+  alerts: { escalation: EscalationPolicy; escalationCheckMs: number };
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
 }
@@ -135,6 +155,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     behaviour: { timeZone: e.VAKA_TIME_ZONE, saveMs: e.MODEL_SAVE_S * 1000 },
     tickMs: e.TICK_S * 1000,
+    alerts: { escalation: parseEscalationPolicy(e.ESCALATION_POLICY), escalationCheckMs: e.ESCALATION_CHECK_S * 1000 },
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
   };

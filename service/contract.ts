@@ -28,6 +28,19 @@ export type Room = z.infer<typeof Room>;
 export const RoomInput = z.object({ name: z.string().trim().min(1).max(100), kind: RoomKind });
 export type RoomInput = z.infer<typeof RoomInput>;
 
+export const ContextKind = z.enum(['away', 'hospital', 'visitor']);
+export type ContextKind = z.infer<typeof ContextKind>;
+
+/** Set by staff: away or in hospital holds back the at-home alerts; a visitor is named in reasons. */
+export const ResidentContext = z.object({
+  kind: ContextKind,
+  until: isoTime,
+  note: z.string().nullable(),
+  setBy: z.string(),
+  setAt: isoTime,
+});
+export type ResidentContext = z.infer<typeof ResidentContext>;
+
 export const Resident = z.object({
   id,
   name: z.string(),
@@ -36,6 +49,8 @@ export const Resident = z.object({
   lastActivityAt: isoTime.nullable(),
   lastRoomId: id.nullable(),
   openAlerts: z.number().int(),
+  /** Away, hospital or visitor, while it lasts. */
+  context: ResidentContext.nullable(),
 });
 export type Resident = z.infer<typeof Resident>;
 
@@ -132,6 +147,12 @@ export type AlertStatus = z.infer<typeof AlertStatus>;
 export const Outcome = z.enum(['confirmed', 'false_alarm', 'expected', 'cleared']);
 export type Outcome = z.infer<typeof Outcome>;
 
+export const AlertAudience = z.enum(['team', 'everyone']);
+export type AlertAudience = z.infer<typeof AlertAudience>;
+
+export const AlertNote = z.object({ id, by: z.string(), text: z.string(), at: isoTime });
+export type AlertNote = z.infer<typeof AlertNote>;
+
 export const Alert = z.object({
   id,
   residentId: id,
@@ -154,6 +175,13 @@ export const Alert = z.object({
   resolvedBy: z.string().nullable(),
   outcome: Outcome.nullable(),
   note: z.string().nullable(),
+  /** Steps of the escalation policy taken so far because nobody acknowledged (0: none). */
+  escalationLevel: z.number().int().min(0),
+  escalatedAt: isoTime.nullable(),
+  /** Who should see it: the resident's team, or after escalation every carer on duty. */
+  audience: AlertAudience,
+  /** Staff notes, oldest first. */
+  notes: z.array(AlertNote),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -166,8 +194,18 @@ export const ResolveInput = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export type ResolveInput = z.infer<typeof ResolveInput>;
+/** Away, in hospital or with a visitor until `until` (at most 90 days ahead). */
+export const ContextInput = z.object({
+  kind: ContextKind,
+  until: isoTime,
+  note: z.string().trim().max(500).optional(),
+  by: actor,
+});
+export type ContextInput = z.infer<typeof ContextInput>;
+export const NoteInput = z.object({ by: actor, text: z.string().trim().min(1).max(2000) });
+export type NoteInput = z.infer<typeof NoteInput>;
 
-export const AlertChange = z.enum(['opened', 'repeated', 'acknowledged', 'resolved']);
+export const AlertChange = z.enum(['opened', 'repeated', 'acknowledged', 'resolved', 'escalated', 'noted']);
 export type AlertChange = z.infer<typeof AlertChange>;
 
 /** How often the stream sends a heartbeat frame, in milliseconds. */

@@ -11,6 +11,7 @@ import { AlertService } from './alerts/alert-service.js';
 import { buildApp } from './app.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
 import type { Config } from './config.js';
+import { ContextService } from './context-service.js';
 import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
@@ -21,6 +22,7 @@ import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
 import { AlertsStore } from './store/alerts-store.js';
+import { ContextsStore } from './store/contexts-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
 import { ModelStore } from './store/model-store.js';
@@ -34,6 +36,8 @@ export interface Vaka {
   readonly registry: DeviceRegistry;
   readonly residents: ResidentsStore;
   readonly alertService: AlertService;
+  /** The detectors and learned models (for inspection and tests). */
+  readonly engine: Engine;
   readonly pipeline: Pipeline;
   readonly gateway: Gateway;
   /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
@@ -97,15 +101,22 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       logger.child({ part: 'engine' }),
     );
     // Staff outcomes tune that resident's thresholds for that rule.
-    const alertService = new AlertService(alerts, hub, now, logger.child({ part: 'alerts' }), (alert) =>
-      engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+    const alertService = new AlertService(
+      alerts,
+      hub,
+      now,
+      logger.child({ part: 'alerts' }),
+      (alert) => engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+      config.alerts.escalation,
     );
+    const contexts = new ContextService(new ContextsStore(db), engine, now);
     registry.onChange(engine);
     await registry.load();
     const saved = await models.loadAll();
     engine.importModels(saved);
     logger.info({ residents: saved.length }, 'behaviour models restored');
     engine.restore(await alerts.list({ status: ['open', 'acknowledged'], limit: 1_000_000 }));
+    logger.info({ residents: await contexts.restore() }, 'away, hospital and visitor states restored');
     const saveModels = async (all = false) => {
       const changed = engine.exportModels(all);
       if (changed.length > 0) await models.saveMany(changed, now());
@@ -165,7 +176,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     };
 
     const app = await buildApp(
-      { residents, registry, events, alerts, alertService, deadLetters, health },
+      { residents, registry, events, alerts, alertService, contexts, deadLetters, health, now },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
     // Stop accepting HTTP and stream connections first, then the gateway, then drain.
@@ -191,6 +202,11 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.tickMs);
     timer.unref();
     closers.push(async () => clearInterval(timer));
+    const escalation = setInterval(() => {
+      alertService.escalate().catch((error: unknown) => logger.error({ err: error }, 'escalation check failed'));
+    }, config.alerts.escalationCheckMs);
+    escalation.unref();
+    closers.push(async () => clearInterval(escalation));
     const saveTimer = setInterval(() => {
       saveModels().catch((error: unknown) => logger.error({ err: error }, 'saving behaviour models failed'));
     }, config.behaviour.saveMs);
@@ -208,6 +224,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       registry,
       residents,
       alertService,
+      engine,
       pipeline,
       gateway,
       httpPort,

@@ -60,9 +60,12 @@ export function applyAlertFrame(state: AlertState, frame: AlertFrame): Applied {
   const { alert } = frame;
   if (frame.change === 'resolved' || alert.status === 'resolved') alerts.delete(alert.id);
   else alerts.set(alert.id, alert);
-  const news = (frame.change === 'opened' || frame.change === 'repeated') && isUrgent(alert);
+  // An escalation nobody acted on is news again: the sound and notification repeat.
+  const news = NEWS.has(frame.change) && isUrgent(alert);
   return { state: { ...state, seq: frame.seq, alerts }, arrivals: news ? [alert] : [] };
 }
+
+const NEWS = new Set<AlertFrame['change']>(['opened', 'repeated', 'escalated']);
 
 export function applyFrame(state: AlertState, frame: SnapshotFrame | AlertFrame): Applied {
   return frame.type === 'snapshot' ? applySnapshot(state, frame) : applyAlertFrame(state, frame);
@@ -73,13 +76,15 @@ const STATUS_ORDER = { open: 0, acknowledged: 1, resolved: 2 } as const;
 /**
  * Folds in the alert that an acknowledge or resolve request returned, so the person who
  * tapped sees the result even if the stream is slow or down. It only ever moves an alert
- * forward (open → acknowledged → resolved) and never adds one: the stream stays the
+ * forward (open → acknowledged → resolved, or a note more) and never adds one: the stream stays the
  * authority, and its own change for the same action arrives later and agrees.
  */
 export function applyActionResult(state: AlertState, alert: Alert): AlertState {
   const current = state.alerts.get(alert.id);
   if (current === undefined) return state;
-  if (STATUS_ORDER[alert.status] <= STATUS_ORDER[current.status]) return state;
+  const forward = STATUS_ORDER[alert.status] > STATUS_ORDER[current.status];
+  const noted = alert.status === current.status && alert.notes.length > current.notes.length;
+  if (!forward && !noted) return state;
   const alerts = new Map(state.alerts);
   if (alert.status === 'resolved') alerts.delete(alert.id);
   else alerts.set(alert.id, alert);

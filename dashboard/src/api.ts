@@ -3,7 +3,7 @@
  * contract with `safeParse`: a reply that does not match is an error, never a cast.
  */
 import { z } from 'zod';
-import type { ResolveInput } from '../../service/contract.js';
+import type { NoteInput, ResolveInput } from '../../service/contract.js';
 import { Alert, ApiError, Health, Resident } from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
@@ -35,6 +35,7 @@ export class ApiRequestError extends Error {
 export interface Api {
   acknowledge(alertId: string, by: string): Promise<Alert>;
   resolve(alertId: string, input: ResolveInput): Promise<Alert>;
+  addNote(alertId: string, input: NoteInput): Promise<Alert>;
   residents(): Promise<Resident[]>;
   health(): Promise<Health>;
 }
@@ -69,6 +70,7 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
   return {
     acknowledge: (alertId, by) => call(Alert, alertPath(alertId, 'acknowledge'), { by }),
     resolve: (alertId, input) => call(Alert, alertPath(alertId, 'resolve'), input),
+    addNote: (alertId, input) => call(Alert, alertPath(alertId, 'notes'), input),
     residents: () => call(z.array(Resident), '/residents'),
     health: () => call(Health, '/health', undefined, [503]),
   };

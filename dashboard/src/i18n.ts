@@ -61,6 +61,16 @@ const en = {
     acknowledge: 'Acknowledge',
     acknowledging: 'Acknowledging…',
     resolve: 'Resolve…',
+    escalated: (level: number, ago: string) =>
+      `Escalated ${level === 1 ? 'once' : `${level} times`}, last ${ago}: not acknowledged in time`,
+    toEveryone: 'Sent to all carers on duty',
+    ackAfter: (duration: string) => `acknowledged ${duration} after detection`,
+    notes: 'Notes',
+    addNote: 'Add note',
+    noteLabel: 'Note',
+    saveNote: 'Save note',
+    savingNote: 'Saving…',
+    noteBy: (by: string, ago: string) => `${by}, ${ago}`,
   },
 
   resolve: {
@@ -106,6 +116,9 @@ const en = {
     minutesAgo: (m: number) => `${m} min ago`,
     hoursAgo: (h: number, m: number) => (m === 0 ? `${h} h ago` : `${h} h ${m} min ago`),
     daysAgo: (d: number) => (d === 1 ? '1 day ago' : `${d} days ago`),
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    hours: (h: number, m: number) => (m === 0 ? `${h} h` : `${h} h ${m} min`),
   },
 };
 
@@ -165,6 +178,16 @@ const sv: Strings = {
     acknowledge: 'Kvittera',
     acknowledging: 'Kvitterar…',
     resolve: 'Avsluta…',
+    escalated: (level, ago) =>
+      `Eskalerat ${level === 1 ? 'en gång' : `${level} gånger`}, senast ${ago}: inte kvitterat i tid`,
+    toEveryone: 'Skickat till all personal i tjänst',
+    ackAfter: (duration) => `kvitterat ${duration} efter upptäckt`,
+    notes: 'Anteckningar',
+    addNote: 'Lägg till anteckning',
+    noteLabel: 'Anteckning',
+    saveNote: 'Spara anteckning',
+    savingNote: 'Sparar…',
+    noteBy: (by, ago) => `${by}, ${ago}`,
   },
 
   resolve: {
@@ -210,6 +233,9 @@ const sv: Strings = {
     minutesAgo: (m) => `för ${m} min sedan`,
     hoursAgo: (h, m) => (m === 0 ? `för ${h} tim sedan` : `för ${h} tim ${m} min sedan`),
     daysAgo: (d) => (d === 1 ? 'för 1 dag sedan' : `för ${d} dagar sedan`),
+    seconds: (s) => `${s} s`,
+    minutes: (m) => `${m} min`,
+    hours: (h, m) => (m === 0 ? `${h} tim` : `${h} tim ${m} min`),
   },
 };
 

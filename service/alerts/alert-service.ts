@@ -8,9 +8,13 @@ import type { AlertAction } from '../detectors/detector.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { AlertsStore, SequencedChange } from '../store/alerts-store.js';
 import type { StreamClient, StreamHub } from '../stream/hub.js';
+import { DEFAULT_ESCALATION, dueStep, type EscalationPolicy } from './escalation.js';
 
 /** A reconnecting client is sent at most this many missed changes; further behind, it gets a snapshot. */
 const MAX_REPLAY = 5000;
+
+/** Unacknowledged alerts looked at per escalation check, oldest first. */
+const MAX_ESCALATING = 1000;
 
 export class AlertService {
   private readonly queue = new SerialQueue();
@@ -22,6 +26,7 @@ export class AlertService {
     private readonly log: Logger,
     /** Told of each staff resolution (outcome), so the behaviour model can tune that resident's threshold. */
     private readonly onResolved?: (alert: Alert) => void,
+    private readonly policy: EscalationPolicy = DEFAULT_ESCALATION,
   ) {}
 
   /** Applies detector actions in order. Failures are logged per action and never thrown. */
@@ -51,6 +56,43 @@ export class AlertService {
         this.log.error({ err: error }, 'outcome feedback failed');
       }
       return alert;
+    });
+  }
+
+  /** A staff note on the alert; every dashboard gets the change. */
+  addNote(id: string, by: string, text: string): Promise<Alert> {
+    return this.queue.run(async () => this.publish(await this.store.addNote(id, by, text, this.now())));
+  }
+
+  /**
+   * Takes the escalation steps that are due on unacknowledged alerts at `now` (the escalation
+   * clock calls this every few seconds). Returns the escalated alerts.
+   */
+  escalate(now = this.now()): Promise<Alert[]> {
+    return this.queue.run(async () => {
+      const escalated: Alert[] = [];
+      for (const { alert, raisedAs } of await this.store.unacknowledged(MAX_ESCALATING)) {
+        let current = alert;
+        for (;;) {
+          const step = dueStep(
+            this.policy,
+            {
+              raisedAs,
+              severity: current.severity,
+              audience: current.audience,
+              level: current.escalationLevel,
+              detectedAt: Date.parse(current.detectedAt),
+            },
+            now,
+          );
+          if (step === undefined) break;
+          const change = await this.store.escalate(current.id, step, now);
+          if (change === undefined) break;
+          current = await this.publish(change);
+          escalated.push(current);
+        }
+      }
+      return escalated;
     });
   }
 

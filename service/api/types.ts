@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AlertService } from '../alerts/alert-service.js';
+import type { ContextService } from '../context-service.js';
 import type { Health } from '../contract.js';
 import type { DeviceRegistry } from '../registry.js';
 import type { AlertsStore } from '../store/alerts-store.js';
@@ -29,6 +30,8 @@ export interface ApiDeps {
   events: EventsStore;
   alerts: AlertsStore;
   alertService: AlertService;
+  contexts: ContextService;
+  now(): number;
   deadLetters: DeadLettersStore;
   health(): Promise<Health>;
 }

@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertStatus, Outcome, Severity } from '../contract.js';
+import type { Alert, AlertAudience, AlertChange, AlertStatus, Outcome, Severity } from '../contract.js';
 import type { Db, Queryable } from '../db/db.js';
 import { iso, isoRequired } from './sql-values.js';
 
@@ -46,9 +46,16 @@ interface AlertRow {
   resolved_by: string | null;
   outcome: Outcome | null;
   note: string | null;
+  escalation_level: number;
+  initial_severity: Severity | null;
+  escalated_at: Date | null;
+  audience: AlertAudience;
+  notes: { id: string; by: string; text: string; at: string }[] | null;
 }
 
-const SELECT = `SELECT a.*, r.name AS resident_name, rm.name AS room_name
+const SELECT = `SELECT a.*, r.name AS resident_name, rm.name AS room_name,
+    (SELECT json_agg(json_build_object('id', n.id, 'by', n.author, 'text', n.body, 'at', n.at) ORDER BY n.at, n.id)
+     FROM alert_notes n WHERE n.alert_id = a.id) AS notes
   FROM alerts a JOIN residents r ON r.id = a.resident_id LEFT JOIN rooms rm ON rm.id = a.room_id`;
 
 export class AlertTransitionError extends Error {
@@ -111,6 +118,45 @@ export class AlertsStore {
         [id, at, by, outcome, note],
       );
     });
+  }
+
+  /** A staff note on an alert, in any state (a note after resolving is how follow-ups are kept). */
+  async addNote(id: string, by: string, text: string, at: number): Promise<SequencedChange> {
+    return this.transition(id, ['open', 'acknowledged', 'resolved'], 'noted', async (tx) => {
+      await tx.query(
+        'INSERT INTO alert_notes (alert_id, author, body, at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))',
+        [id, by, text, at],
+      );
+    });
+  }
+
+  /**
+   * One escalation step on an alert still open (nobody acknowledged): a new level, and
+   * optionally a higher severity or a wider audience. Undefined when it was acknowledged or
+   * resolved meanwhile, or another step already took this level.
+   */
+  async escalate(
+    id: string,
+    step: { level: number; severity: Severity; audience: AlertAudience },
+    at: number,
+  ): Promise<SequencedChange | undefined> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE alerts SET escalation_level = $2, initial_severity = COALESCE(initial_severity, severity), severity = $3, audience = $4, escalated_at = to_timestamp($5 / 1000.0)
+         WHERE id = $1 AND status = 'open' AND escalation_level = $2 - 1 RETURNING id`,
+        [id, step.level, step.severity, step.audience, at],
+      );
+      if (rows.length === 0) return undefined;
+      return record(tx, id, 'escalated');
+    });
+  }
+
+  /** Alerts nobody has acknowledged yet, with the severity they were raised with, for the escalation clock. */
+  async unacknowledged(limit: number): Promise<{ alert: Alert; raisedAs: Severity }[]> {
+    const rows = await this.db.query<AlertRow>(`${SELECT} WHERE a.status = 'open' ORDER BY a.detected_at LIMIT $1`, [
+      limit,
+    ]);
+    return rows.map((row) => ({ alert: toAlert(row), raisedAs: row.initial_severity ?? row.severity }));
   }
 
   /** The open alert with this fold key, if any (to clear a technical condition that ended). */
@@ -229,5 +275,9 @@ function toAlert(r: AlertRow): Alert {
     resolvedBy: r.resolved_by,
     outcome: r.outcome,
     note: r.note,
+    escalationLevel: r.escalation_level,
+    escalatedAt: iso(r.escalated_at),
+    audience: r.audience,
+    notes: (r.notes ?? []).map((n) => ({ ...n, at: new Date(n.at).toISOString() })),
   };
 }

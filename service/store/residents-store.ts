@@ -1,4 +1,4 @@
-import type { Resident, ResidentInput, Room, RoomInput } from '../contract.js';
+import type { Resident, ResidentContext, ResidentInput, Room, RoomInput } from '../contract.js';
 import type { Db, Queryable } from '../db/db.js';
 import { iso, isoRequired } from './sql-values.js';
 
@@ -9,12 +9,19 @@ interface ResidentRow {
   last_activity_at: Date | null;
   last_room_id: string | null;
   open_alerts: number;
+  context_kind: ResidentContext['kind'] | null;
+  context_until: Date | null;
+  context_note: string | null;
+  context_set_by: string | null;
+  context_set_at: Date | null;
 }
 
 const SELECT_RESIDENTS = `
   SELECT r.id, r.name, r.created_at, r.last_activity_at, r.last_room_id,
-    (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts
-  FROM residents r`;
+    (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts,
+    c.kind AS context_kind, c.until AS context_until, c.note AS context_note,
+    c.set_by AS context_set_by, c.set_at AS context_set_at
+  FROM residents r LEFT JOIN resident_contexts c ON c.resident_id = r.id AND c.until > now()`;
 
 export class ResidentsStore {
   constructor(private readonly db: Db) {}
@@ -109,5 +116,15 @@ function toResident(row: ResidentRow, rooms: Room[]): Resident {
     lastActivityAt: iso(row.last_activity_at),
     lastRoomId: row.last_room_id,
     openAlerts: row.open_alerts,
+    context:
+      row.context_kind === null || row.context_until === null || row.context_set_at === null
+        ? null
+        : {
+            kind: row.context_kind,
+            until: isoRequired(row.context_until),
+            note: row.context_note,
+            setBy: row.context_set_by ?? '',
+            setAt: isoRequired(row.context_set_at),
+          },
   };
 }

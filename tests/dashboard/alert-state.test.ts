@@ -199,6 +199,22 @@ describe('new critical alerts (sound, notification, announcement)', () => {
   });
 });
 
+describe('escalation', () => {
+  it('announces an urgent alert again when it escalates unacknowledged, and shows its new state', () => {
+    const a = alert();
+    const state = stateWith(1, [a]);
+    const escalated = { ...a, escalationLevel: 2, audience: 'everyone' as const };
+    const applied = applyFrame(state, change(2, 'escalated', escalated));
+    expect(applied.arrivals).toEqual([escalated]);
+    expect(applied.state.alerts.get(a.id)?.audience).toBe('everyone');
+  });
+
+  it('does not announce a note as news', () => {
+    const a = alert();
+    expect(applyFrame(stateWith(1, [a]), change(2, 'noted', a)).arrivals).toEqual([]);
+  });
+});
+
 describe('results of acknowledge and resolve requests', () => {
   it('move an alert forward at once, before the stream reports it', () => {
     const a = alert();
@@ -216,6 +232,13 @@ describe('results of acknowledge and resolve requests', () => {
     const a = alert();
     const state = stateWith(1, [acknowledged(a)]);
     expect(applyActionResult(state, a)).toBe(state);
+  });
+
+  it('show a note just added, at once', () => {
+    const a = alert();
+    const note = { id: a.id, by: 'Eva', text: 'On my way', at: '2026-11-20T03:01:00.000Z' };
+    const state = applyActionResult(stateWith(1, [a]), { ...a, notes: [note] });
+    expect(state.alerts.get(a.id)?.notes).toEqual([note]);
   });
 
   it('never add an alert the stream has not listed (it may have been resolved meanwhile)', () => {

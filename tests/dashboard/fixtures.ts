@@ -32,6 +32,10 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     resolvedBy: null,
     outcome: null,
     note: null,
+    escalationLevel: 0,
+    escalatedAt: null,
+    audience: 'team',
+    notes: [],
     ...overrides,
   };
 }
@@ -56,6 +60,7 @@ export function resident(overrides: Partial<Resident> = {}): Resident {
     lastActivityAt: '2026-11-20T02:50:00.000Z',
     lastRoomId: '20000000-0000-4000-8000-000000000002',
     openAlerts: 0,
+    context: null,
     ...overrides,
   };
 }

@@ -2,7 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Alert } from '../../../service/contract.js';
 import type { AlertActions } from '../alert-actions.js';
+import { durationText } from '../relative-time.js';
 import { useStrings } from '../use-strings.js';
+import { AlertNotes } from './alert-notes.js';
 import { ResolveForm } from './resolve-form.js';
 import { SeverityBadge } from './severity-badge.js';
 import { TimeAgo } from './time-ago.js';
@@ -76,6 +78,13 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           </div>
         )}
       </dl>
+      {alert.escalationLevel > 0 && alert.escalatedAt !== null && (
+        <p class="alert-escalation">
+          <span aria-hidden="true">▲ </span>
+          <TimeAgo iso={alert.escalatedAt} now={now} format={(ago) => t.alerts.escalated(alert.escalationLevel, ago)} />
+          {alert.audience === 'everyone' && ` · ${t.alerts.toEveryone}`}
+        </p>
+      )}
       <p class={`alert-status ${acknowledged ? 'is-acknowledged' : 'is-open'}`}>
         <span class="status-mark" aria-hidden="true">
           {acknowledged ? '✓' : '●'}
@@ -84,7 +93,14 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           <TimeAgo
             iso={alert.acknowledgedAt}
             now={now}
-            format={(ago) => t.alerts.acknowledgedBy(alert.acknowledgedBy ?? '?', ago)}
+            format={(ago) =>
+              `${t.alerts.acknowledgedBy(alert.acknowledgedBy ?? '?', ago)} (${t.alerts.ackAfter(
+                durationText(
+                  Date.parse(alert.acknowledgedAt ?? alert.detectedAt) - Date.parse(alert.detectedAt),
+                  t.time,
+                ),
+              )})`
+            }
           />
         ) : acknowledged ? (
           t.alerts.acknowledged
@@ -92,6 +108,7 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           t.alerts.notAcknowledged
         )}
       </p>
+      <AlertNotes alert={alert} now={now} onAdd={(text) => actions.addNote(alert, text)} />
       {error !== null && (
         <p class="form-error" role="alert">
           {error}

@@ -21,6 +21,7 @@ export function AlertList({ state, now, actions }: AlertListProps) {
   const withFocusKept = useMemo<AlertActions>(
     () => ({
       acknowledge: actions.acknowledge,
+      addNote: actions.addNote,
       resolve: async (alert, resolution) => {
         const failure = await actions.resolve(alert, resolution);
         if (failure === null) heading.current?.focus();
