@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { type EscalationPolicy, parseEscalationPolicy } from './alerts/escalation.js';
+import type { RetentionPolicy } from './retention.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z
@@ -87,6 +88,22 @@ export const Env = z.object({
     }),
   /** How often unacknowledged alerts are checked for escalation, in seconds. */
   ESCALATION_CHECK_S: z.coerce.number().positive().default(5),
+  /** Raw sensor events are deleted after this many days (the learned model keeps what it needs). */
+  EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(8, 'at least 8: the resident page shows the last 7 days')
+    .default(90),
+  /** Dead letters and unclaimed sightings are deleted after this many days. */
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
+  /** At most this many dead letters are kept (the newest), whatever their age. */
+  DEAD_LETTER_MAX: z.coerce.number().int().min(100).default(100_000),
+  /** At most this many unclaimed devices are kept (the most recently seen). */
+  UNCLAIMED_MAX: z.coerce.number().int().min(10).default(10_000),
+  /** Resolved alerts and the stream's change history are deleted after this many days. */
+  ALERT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
+  /** How often retention runs, in minutes (also once shortly after start). */
+  RETENTION_CHECK_MIN: z.coerce.number().positive().default(60),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Start simulated residents too (what `npm run demo` sets). */
@@ -118,6 +135,7 @@ export interface Config {
   tickMs: number;
   /** What happens to alerts nobody acknowledges, and how often that is checked. */
   alerts: { escalation: EscalationPolicy; escalationCheckMs: number };
+  retention: RetentionPolicy & { checkMs: number };
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
 }
@@ -156,6 +174,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     behaviour: { timeZone: e.VAKA_TIME_ZONE, saveMs: e.MODEL_SAVE_S * 1000 },
     tickMs: e.TICK_S * 1000,
     alerts: { escalation: parseEscalationPolicy(e.ESCALATION_POLICY), escalationCheckMs: e.ESCALATION_CHECK_S * 1000 },
+    retention: {
+      eventDays: e.EVENT_RETENTION_DAYS,
+      deadLetterDays: e.DEAD_LETTER_RETENTION_DAYS,
+      deadLetterMax: e.DEAD_LETTER_MAX,
+      unclaimedMax: e.UNCLAIMED_MAX,
+      alertDays: e.ALERT_RETENTION_DAYS,
+      checkMs: e.RETENTION_CHECK_MIN * 60_000,
+    },
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
   };

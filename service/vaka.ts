@@ -21,6 +21,7 @@ import { Engine } from './engine.js';
 import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
+import { Retention } from './retention.js';
 import { AlertsStore } from './store/alerts-store.js';
 import { ContextsStore } from './store/contexts-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
@@ -207,6 +208,18 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.alerts.escalationCheckMs);
     escalation.unref();
     closers.push(async () => clearInterval(escalation));
+    const retention = new Retention(db, config.retention, now, logger.child({ part: 'retention' }));
+    const runRetention = () => {
+      retention.run().catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
+    };
+    const retentionFirst = setTimeout(runRetention, 60_000);
+    retentionFirst.unref();
+    const retentionTimer = setInterval(runRetention, config.retention.checkMs);
+    retentionTimer.unref();
+    closers.push(async () => {
+      clearTimeout(retentionFirst);
+      clearInterval(retentionTimer);
+    });
     const saveTimer = setInterval(() => {
       saveModels().catch((error: unknown) => logger.error({ err: error }, 'saving behaviour models failed'));
     }, config.behaviour.saveMs);
