@@ -225,6 +225,11 @@ export const StreamFrame = z.discriminatedUnion('type', [
   }),
   /** Sent every STREAM_HEARTBEAT_MS so a client can tell a quiet stream from a dead one. */
   z.object({ type: z.literal('heartbeat'), at: isoTime }),
+  /**
+   * An alert detected while the database cannot store it: shown at once, not sequenced. The
+   * same id arrives later as an `opened` change once it is stored.
+   */
+  z.object({ type: z.literal('provisional'), alert: Alert }),
 ]);
 export type StreamFrame = z.infer<typeof StreamFrame>;
 

@@ -102,14 +102,12 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       logger.child({ part: 'engine' }),
     );
     // Staff outcomes tune that resident's thresholds for that rule.
-    const alertService = new AlertService(
-      alerts,
-      hub,
-      now,
-      logger.child({ part: 'alerts' }),
-      (alert) => engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
-      config.alerts.escalation,
-    );
+    const alertService = new AlertService(alerts, hub, now, logger.child({ part: 'alerts' }), {
+      onResolved: (alert) => engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+      policy: config.alerts.escalation,
+      residentName: (id) => residents.cachedName(id),
+      roomName: (id) => registry.knownRoomName(id),
+    });
     const contexts = new ContextService(new ContextsStore(db), engine, now);
     registry.onChange(engine);
     await registry.load();
@@ -117,6 +115,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     engine.importModels(saved);
     logger.info({ residents: saved.length }, 'behaviour models restored');
     engine.restore(await alerts.list({ status: ['open', 'acknowledged'], limit: 1_000_000 }));
+    await residents.list(); // learns every resident's name, for alerts shown while the database is away
     logger.info({ residents: await contexts.restore() }, 'away, hospital and visitor states restored');
     const saveModels = async (all = false) => {
       const changed = engine.exportModels(all);

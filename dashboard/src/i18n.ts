@@ -64,6 +64,7 @@ const en = {
     escalated: (level: number, ago: string) =>
       `Escalated ${level === 1 ? 'once' : `${level} times`}, last ${ago}: not acknowledged in time`,
     toEveryone: 'Sent to all carers on duty',
+    provisional: 'Not saved yet: Vaka cannot reach its database. Act on it now; acknowledging works once it is back.',
     ackAfter: (duration: string) => `acknowledged ${duration} after detection`,
     notes: 'Notes',
     addNote: 'Add note',
@@ -181,6 +182,7 @@ const sv: Strings = {
     escalated: (level, ago) =>
       `Eskalerat ${level === 1 ? 'en gång' : `${level} gånger`}, senast ${ago}: inte kvitterat i tid`,
     toEveryone: 'Skickat till all personal i tjänst',
+    provisional: 'Inte sparat än: Vaka når inte sin databas. Agera nu; kvittering fungerar när den är tillbaka.',
     ackAfter: (duration) => `kvitterat ${duration} efter upptäckt`,
     notes: 'Anteckningar',
     addNote: 'Lägg till anteckning',

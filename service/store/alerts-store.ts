@@ -15,6 +15,8 @@ export interface AlertCandidate {
   foldKey: string;
   /** Detection time, ms since the epoch. */
   at: number;
+  /** The id to store it under (given when it was shown provisionally before it could be stored). */
+  id?: string | undefined;
 }
 
 /** One numbered change, as the stream sends it. */
@@ -88,9 +90,10 @@ export class AlertsStore {
         return record(tx, open.id, 'repeated');
       }
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO alerts (resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, detected_at, last_seen_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0)) RETURNING id`,
-        [c.residentId, c.roomId, c.deviceId, c.kind, c.ruleId, c.severity, c.foldKey, c.reason, c.at],
+        `INSERT INTO alerts (id, resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, detected_at, last_seen_at)
+         VALUES (COALESCE($10::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))
+         RETURNING id`,
+        [c.residentId, c.roomId, c.deviceId, c.kind, c.ruleId, c.severity, c.foldKey, c.reason, c.at, c.id ?? null],
       );
       if (row === undefined) throw new Error('insert returned no row');
       return record(tx, row.id, 'opened');

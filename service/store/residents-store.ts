@@ -24,7 +24,14 @@ const SELECT_RESIDENTS = `
   FROM residents r LEFT JOIN resident_contexts c ON c.resident_id = r.id AND c.until > now()`;
 
 export class ResidentsStore {
+  /** Names of residents read or created so far: for alerts shown before the database can supply them. */
+  private readonly names = new Map<string, string>();
+
   constructor(private readonly db: Db) {}
+
+  cachedName(id: string): string | undefined {
+    return this.names.get(id);
+  }
 
   async create(input: ResidentInput): Promise<Resident> {
     const id = await this.db.transaction(async (tx) => {
@@ -41,12 +48,14 @@ export class ResidentsStore {
   async list(): Promise<Resident[]> {
     const rows = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} ORDER BY r.name, r.id`);
     const rooms = await this.roomsByResident();
+    for (const row of rows) this.names.set(row.id, row.name);
     return rows.map((row) => toResident(row, rooms.get(row.id) ?? []));
   }
 
   async get(id: string): Promise<Resident | undefined> {
     const [row] = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} WHERE r.id = $1`, [id]);
     if (row === undefined) return undefined;
+    this.names.set(row.id, row.name);
     const rooms = await this.db.query<Room>('SELECT id, name, kind FROM rooms WHERE resident_id = $1 ORDER BY name', [
       id,
     ]);

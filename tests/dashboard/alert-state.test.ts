@@ -199,6 +199,29 @@ describe('new critical alerts (sound, notification, announcement)', () => {
   });
 });
 
+describe('provisional alerts (the server could not store them yet)', () => {
+  const provisional = (a: Alert) => ({ type: 'provisional' as const, alert: a });
+
+  it('are shown and announced at once, marked as provisional; the same announcement again changes nothing', () => {
+    const a = alert();
+    const first = applyFrame(stateWith(1, []), provisional(a));
+    expect(first.arrivals).toEqual([a]);
+    expect(first.state.provisional.has(a.id)).toBe(true);
+    const again = applyFrame(first.state, provisional(a));
+    expect(again.state).toBe(first.state);
+    expect(again.arrivals).toEqual([]);
+  });
+
+  it('become ordinary once stored, without being announced a second time', () => {
+    const a = alert();
+    const shown = applyFrame(stateWith(1, []), provisional(a)).state;
+    const stored = applyFrame(shown, change(2, 'opened', a));
+    expect(stored.arrivals).toEqual([]);
+    expect(stored.state.provisional.has(a.id)).toBe(false);
+    expect(ids(stored.state)).toEqual([a.id]);
+  });
+});
+
 describe('escalation', () => {
   it('announces an urgent alert again when it escalates unacknowledged, and shows its new state', () => {
     const a = alert();

@@ -13,9 +13,11 @@ export interface AlertCardProps {
   alert: Alert;
   now: number;
   actions: AlertActions;
+  /** Shown before the server could store it (its database is unreachable). */
+  provisional?: boolean;
 }
 
-export function AlertCard({ alert, now, actions }: AlertCardProps) {
+export function AlertCard({ alert, now, actions, provisional = false }: AlertCardProps) {
   const t = useStrings();
   const [acknowledging, setAcknowledging] = useState(false);
   const [resolving, setResolving] = useState(false);
@@ -58,6 +60,11 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
         </h3>
       </div>
       <p class="alert-reason">{alert.reason}</p>
+      {provisional && (
+        <p class="alert-provisional" role="status">
+          {t.alerts.provisional}
+        </p>
+      )}
       <dl class="alert-facts">
         <div>
           <dt>{t.alerts.detected}</dt>

@@ -45,7 +45,12 @@ export function AlertList({ state, now, actions }: AlertListProps) {
         <ul class="alert-list">
           {alerts.map((alert) => (
             <li key={alert.id}>
-              <AlertCard alert={alert} now={now} actions={withFocusKept} />
+              <AlertCard
+                alert={alert}
+                now={now}
+                actions={withFocusKept}
+                provisional={state.provisional.has(alert.id)}
+              />
             </li>
           ))}
         </ul>

@@ -99,6 +99,47 @@ describe.each(dbKinds())('alert lifecycle on %s', (kind) => {
     clock = T0;
   });
 
+  it('holds an alert the database cannot store, shows it at once as provisional, and stores it when the database is back', async () => {
+    const r = await residents.create({ name: 'Greta', rooms: [] });
+    const store = new AlertsStore(t.db);
+    let down = true;
+    const flaky = new Proxy(store, {
+      get(target, prop, receiver) {
+        const value = Reflect.get(target, prop, receiver);
+        if (prop !== 'raise' || typeof value !== 'function') return value;
+        return (...args: unknown[]) =>
+          down ? Promise.reject(new Error('connection refused')) : value.apply(target, args);
+      },
+    });
+    const seen: StreamFrame[] = [];
+    const hub = new StreamHub();
+    hub.add({
+      send: async (f) => {
+        seen.push(f);
+        return true;
+      },
+    });
+    const held = new AlertService(flaky, hub, () => T0, testLogger, { residentName: () => 'Greta' });
+    await held.apply([helpRequest(r.id, { at: T0 })]);
+    expect(held.pending.held).toBe(1);
+    const [shown] = seen;
+    expect(shown).toMatchObject({
+      type: 'provisional',
+      alert: { residentName: 'Greta', kind: 'help', status: 'open' },
+    });
+    // A later action waits behind it, so order is kept.
+    await held.apply([helpRequest(r.id, { at: T0 + 1000, foldKey: 'help-2' })]);
+    expect(held.pending.held).toBe(2);
+    down = false;
+    await held.retryHeld();
+    expect(held.pending.held).toBe(0);
+    const opened = seen.filter((f) => f.type === 'alert' && f.change === 'opened');
+    expect(opened).toHaveLength(2);
+    // Stored under the id it was shown with, so the dashboard swaps it in place.
+    if (shown?.type !== 'provisional' || opened[0]?.type !== 'alert') throw new Error('frames missing');
+    expect(opened[0].alert.id).toBe(shown.alert.id);
+  });
+
   it('refuses a note on an alert that does not exist', async () => {
     await expect(service.addNote('00000000-0000-4000-8000-000000000000', 'Eva', 'x')).rejects.toThrow(/no alert/);
   });
