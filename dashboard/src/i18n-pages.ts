@@ -17,6 +17,8 @@ export const pagesEn = {
     sensors: 'Sensors',
     onboarding: 'Set up',
     health: 'System',
+    language: 'Language',
+    languageName: 'English',
   },
   notFound: { heading: 'Page not found', back: 'Go to the alerts' },
   common: {
@@ -230,6 +232,8 @@ export const pagesSv: PageStrings = {
     sensors: 'Sensorer',
     onboarding: 'Installation',
     health: 'System',
+    language: 'Språk',
+    languageName: 'Svenska',
   },
   notFound: { heading: 'Sidan finns inte', back: 'Gå till larmen' },
   common: {

@@ -174,6 +174,18 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await k.close();
   });
 
+  it('switches language from the navigation bar and remembers the choice on this tablet', async () => {
+    const k = await tablet('en-GB');
+    await open(k, '#/residents');
+    await k.getByRole('heading', { name: 'Residents', level: 2 }).waitFor({ timeout: 10_000 });
+    await k.getByRole('button', { name: 'Svenska' }).click();
+    await k.getByRole('heading', { name: 'Brukare', level: 2 }).waitFor({ timeout: 5000 });
+    await expect(k.evaluate(() => document.documentElement.lang)).resolves.toBe('sv');
+    await k.reload();
+    await k.getByRole('heading', { name: 'Brukare', level: 2 }).waitFor({ timeout: 10_000 });
+    await k.close();
+  });
+
   it('speaks Swedish to Swedish staff on every page', async () => {
     const sv = await tablet('sv-SE');
     page = sv;

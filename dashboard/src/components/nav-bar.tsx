@@ -1,6 +1,8 @@
 /** The page navigation: big targets for a fingertip, the current page marked for screen readers too. */
+
+import { strings } from '../i18n.js';
 import { hrefOf, type Page } from '../router.js';
-import { useStrings } from '../use-strings.js';
+import { useLocale } from '../use-strings.js';
 
 type Section = Exclude<Page, 'resident'>;
 const PAGES: readonly Section[] = ['alerts', 'residents', 'sensors', 'onboarding', 'health'];
@@ -14,7 +16,8 @@ const ICONS: Record<Section, string> = {
 };
 
 export function NavBar({ current, openAlerts }: { current: Page | null; openAlerts: number }) {
-  const t = useStrings().pages.nav;
+  const { t: all, language, setLanguage } = useLocale();
+  const t = all.pages.nav;
   return (
     <nav class="nav-bar" aria-label={t.label}>
       <ul>
@@ -34,6 +37,23 @@ export function NavBar({ current, openAlerts }: { current: Page | null; openAler
           </li>
         ))}
       </ul>
+      {setLanguage !== undefined && (
+        <fieldset class="language-switch">
+          <legend class="visually-hidden">{t.language}</legend>
+          {(Object.keys(strings) as (keyof typeof strings)[]).map((code) => (
+            <button
+              key={code}
+              type="button"
+              lang={code}
+              class={`button quiet ${code === language ? 'is-current' : ''}`}
+              aria-pressed={code === language}
+              onClick={() => setLanguage(code)}
+            >
+              {strings[code].pages.nav.languageName}
+            </button>
+          ))}
+        </fieldset>
+      )}
     </nav>
   );
 }
