@@ -107,6 +107,10 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await expect(history.textContent()).resolves.toContain('Eva Nilsson, after 2 min');
     await page.locator('[data-slot="resident-context"]').waitFor();
     await shot('resident-en');
+    // A dark screen at night does not light up a bedroom: the same page in the dark theme.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await shot('resident-dark-en');
+    await page.emulateMedia({ colorScheme: 'light' });
   });
 
   it('lists sensors with the silent ones first, with battery and signal', async () => {
