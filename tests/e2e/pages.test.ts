@@ -26,6 +26,8 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
   let homes: DemoHomes;
   let offset: number;
   let base: string;
+  /** Every request a page made to anywhere but this Vaka: there must be none. */
+  const elsewhere: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
@@ -38,6 +40,10 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     const p = await browser.newPage({ locale, timezoneId: 'Europe/Stockholm', viewport: TABLET });
     await p.clock.install({ time: Date.now() + offset });
     await p.addInitScript(() => localStorage.setItem('vaka.staffName', 'Eva Nilsson'));
+    p.on('request', (request) => {
+      const url = request.url();
+      if (!url.startsWith(`${base}/`) && !url.startsWith('data:')) elsewhere.push(url);
+    });
     return p;
   }
 
@@ -215,5 +221,9 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await open(sv, '#/');
     await sv.locator('article.alert-card').first().waitFor({ timeout: 10_000 });
     await shot('alerts-sv');
+  });
+
+  it('fetched nothing from the internet on any page', () => {
+    expect(elsewhere).toEqual([]);
   });
 });
