@@ -16,12 +16,14 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './api/errors.js';
+import { activityRoutes } from './api/routes/activity.js';
 import { alertRoutes } from './api/routes/alerts.js';
 import { contextRoutes } from './api/routes/contexts.js';
 import { deadLetterRoutes } from './api/routes/dead-letters.js';
 import { deviceRoutes } from './api/routes/devices.js';
 import { eventRoutes } from './api/routes/events.js';
 import { healthRoutes } from './api/routes/health.js';
+import { metricsRoutes } from './api/routes/metrics.js';
 import { residentRoutes } from './api/routes/residents.js';
 import type { ApiDeps, ZodApp } from './api/types.js';
 import { streamRoute } from './stream/stream-route.js';
@@ -65,6 +67,8 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       alertRoutes(zapi, deps);
       contextRoutes(zapi, deps);
       deadLetterRoutes(zapi, deps);
+      activityRoutes(zapi, deps);
+      metricsRoutes(zapi, deps);
       streamRoute(zapi, deps.alertService);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },

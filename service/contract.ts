@@ -260,3 +260,83 @@ export const ApiError = z.object({
   message: z.string(),
 });
 export type ApiError = z.infer<typeof ApiError>;
+
+/** Where a resident is now, as the behaviour model sees it (see service/model/resident-view.ts). */
+export const Presence = z.enum(['home', 'out', 'asleep', 'unknown']);
+export type Presence = z.infer<typeof Presence>;
+
+export const ResidentPresence = z.object({ residentId: id, presence: Presence });
+export type ResidentPresence = z.infer<typeof ResidentPresence>;
+
+/** Activity events of one resident in one room and one local clock hour. */
+export const ActivityCell = z.object({
+  /** Local calendar day, YYYY-MM-DD, in the homes' time zone. */
+  day: z.iso.date(),
+  hour: z.number().int().min(0).max(23),
+  roomId: id.nullable(),
+  count: z.number().int().min(1),
+});
+export type ActivityCell = z.infer<typeof ActivityCell>;
+
+export const ActivityGrid = z.object({
+  residentId: id,
+  timeZone: z.string(),
+  /** The local days covered, oldest first; the last is today. */
+  days: z.array(z.iso.date()),
+  /** Only cells with activity; every other room × hour had none. */
+  cells: z.array(ActivityCell),
+});
+export type ActivityGrid = z.infer<typeof ActivityGrid>;
+
+export const RuleFeedbackView = z.object({
+  ruleId: z.string(),
+  falseAlarms: z.number(),
+  confirmed: z.number(),
+  expected: z.number(),
+  /** Multiplies the rule's threshold: above 1 after false alarms. */
+  factor: z.number(),
+});
+
+/** A resident's usual routine as learned, beside what today looked like so far. */
+export const ResidentRoutine = z.object({
+  residentId: id,
+  presence: Presence,
+  /** Days of the resident's own data; under 14 the population prior still weighs in. */
+  learnedDays: z.number().int(),
+  learning: z.boolean(),
+  /** Minutes after local midnight. */
+  wake: z.object({ usualMinute: z.number(), spreadMinutes: z.number(), todayMinute: z.number().nullable() }),
+  bedtime: z.object({ usualMinute: z.number(), spreadMinutes: z.number() }),
+  /** A daytime bathroom visit: the usual (median) and a long one (90th percentile), minutes. */
+  bathroomVisit: z.object({ usualMinutes: z.number(), longMinutes: z.number() }),
+  /** Usual activity events per local hour of a day (24 numbers), from the learned model. */
+  usualPerHour: z.array(z.number()).length(24),
+  feedback: z.array(RuleFeedbackView),
+});
+export type ResidentRoutine = z.infer<typeof ResidentRoutine>;
+
+export const Percentiles = z.object({
+  count: z.number().int(),
+  p50Ms: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  maxMs: z.number().nullable(),
+});
+export type Percentiles = z.infer<typeof Percentiles>;
+
+/** The pipeline's figures over a window: event rate, rejects, and how fast alerts reached people. */
+export const Metrics = z.object({
+  windowHours: z.number(),
+  /** Events stored per minute over the last 5 minutes and the last hour (null until sampled that long). */
+  eventsPerMinute: z.object({ last5Min: z.number().nullable(), lastHour: z.number().nullable() }),
+  deadLetters: z.object({ total: z.number().int(), byReason: z.record(z.string(), z.number().int()) }),
+  alerts: z.object({
+    raised: z.number().int(),
+    /** Detection to the first dashboard that received it. */
+    delivery: Percentiles,
+    /** Detection to acknowledgement. */
+    acknowledgement: Percentiles,
+    openUnacknowledged: z.number().int(),
+    oldestUnacknowledgedAt: isoTime.nullable(),
+  }),
+});
+export type Metrics = z.infer<typeof Metrics>;

@@ -22,10 +22,13 @@ import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
 import { Retention } from './retention.js';
+import { RATE_SAMPLE_MS, RateMeter } from './stats/rate-meter.js';
+import { ActivityStore } from './store/activity-store.js';
 import { AlertsStore } from './store/alerts-store.js';
 import { ContextsStore } from './store/contexts-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
+import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
 import { ResidentsStore } from './store/residents-store.js';
 import { StreamHub } from './stream/hub.js';
@@ -175,8 +178,24 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       };
     };
 
+    const eventRate = new RateMeter();
     const app = await buildApp(
-      { residents, registry, events, alerts, alertService, contexts, deadLetters, health, now },
+      {
+        residents,
+        registry,
+        events,
+        alerts,
+        alertService,
+        contexts,
+        deadLetters,
+        health,
+        activity: new ActivityStore(db),
+        metrics: new MetricsStore(db),
+        eventRate,
+        residentState: (id) => engine.resident(id),
+        timeZone: config.behaviour.timeZone,
+        now,
+      },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
     // Stop accepting HTTP and stream connections first, then the gateway, then drain.
@@ -224,6 +243,10 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.behaviour.saveMs);
     saveTimer.unref();
     closers.push(async () => clearInterval(saveTimer));
+    eventRate.sample(now(), pipeline.counters.stored);
+    const rateTimer = setInterval(() => eventRate.sample(now(), pipeline.counters.stored), RATE_SAMPLE_MS);
+    rateTimer.unref();
+    closers.push(async () => clearInterval(rateTimer));
     const heartbeat = setInterval(() => {
       void hub.broadcast({ type: 'heartbeat', at: new Date(now()).toISOString() });
     }, STREAM_HEARTBEAT_MS);

@@ -3,8 +3,28 @@
  * contract with `safeParse`: a reply that does not match is an error, never a cast.
  */
 import { z } from 'zod';
-import type { NoteInput, ResolveInput } from '../../service/contract.js';
-import { Alert, ApiError, Health, Resident } from '../../service/contract.js';
+import type {
+  ClaimInput,
+  DeviceInput,
+  NoteInput,
+  ResidentInput,
+  ResolveInput,
+  RoomInput,
+} from '../../service/contract.js';
+import {
+  ActivityGrid,
+  Alert,
+  ApiError,
+  DeadLetterView,
+  Device,
+  Health,
+  Metrics,
+  Resident,
+  ResidentPresence,
+  ResidentRoutine,
+  Room,
+  UnclaimedDevice,
+} from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
 export const REQUEST_TIMEOUT_MS = 10_000; // ms
@@ -38,6 +58,19 @@ export interface Api {
   addNote(alertId: string, input: NoteInput): Promise<Alert>;
   residents(): Promise<Resident[]>;
   health(): Promise<Health>;
+  resident(id: string): Promise<Resident>;
+  presence(): Promise<ResidentPresence[]>;
+  activity(residentId: string, days: number): Promise<ActivityGrid>;
+  routine(residentId: string): Promise<ResidentRoutine>;
+  alertHistory(residentId: string, limit?: number): Promise<Alert[]>;
+  devices(residentId?: string): Promise<Device[]>;
+  unclaimedDevices(): Promise<UnclaimedDevice[]>;
+  createResident(input: ResidentInput): Promise<Resident>;
+  addRoom(residentId: string, room: RoomInput): Promise<Room>;
+  addDevice(input: DeviceInput): Promise<Device>;
+  claimDevice(input: ClaimInput & Pick<DeviceInput, 'format' | 'address'>): Promise<Device>;
+  metrics(hours: number): Promise<Metrics>;
+  deadLetters(limit: number): Promise<DeadLetterView[]>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -73,6 +106,21 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
     addNote: (alertId, input) => call(Alert, alertPath(alertId, 'notes'), input),
     residents: () => call(z.array(Resident), '/residents'),
     health: () => call(Health, '/health', undefined, [503]),
+    resident: (id) => call(Resident, `/residents/${encodeURIComponent(id)}`),
+    presence: () => call(z.array(ResidentPresence), '/presence'),
+    activity: (id, days) => call(ActivityGrid, `/residents/${encodeURIComponent(id)}/activity?days=${days}`),
+    routine: (id) => call(ResidentRoutine, `/residents/${encodeURIComponent(id)}/routine`),
+    alertHistory: (id, limit = 50) =>
+      call(z.array(Alert), `/alerts?residentId=${encodeURIComponent(id)}&limit=${limit}`),
+    devices: (residentId) =>
+      call(z.array(Device), residentId ? `/devices?residentId=${encodeURIComponent(residentId)}` : '/devices'),
+    unclaimedDevices: () => call(z.array(UnclaimedDevice), '/unclaimed-devices'),
+    createResident: (input) => call(Resident, '/residents', input),
+    addRoom: (id, room) => call(Room, `/residents/${encodeURIComponent(id)}/rooms`, room),
+    addDevice: (input) => call(Device, '/devices', input),
+    claimDevice: (input) => call(Device, '/unclaimed-devices/claim', input),
+    metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
+    deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),
   };
 }
 

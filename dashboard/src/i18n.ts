@@ -3,11 +3,13 @@
  * and never write text of their own. Add a language by adding an object of type `Strings`.
  */
 import type { Outcome, Severity } from '../../service/contract.js';
+import { pagesEn, pagesSv } from './i18n-pages.js';
 
 const en = {
   appName: 'Vaka',
+  pages: pagesEn,
   documentTitle: (open: number) => (open > 0 ? `(${open}) Vaka — alerts` : 'Vaka — alerts'),
-  skipToAlerts: 'Skip to alerts',
+  skipToAlerts: 'Skip to the page content',
 
   name: {
     label: 'Your name',
@@ -127,8 +129,9 @@ export type Strings = typeof en;
 
 const sv: Strings = {
   appName: 'Vaka',
+  pages: pagesSv,
   documentTitle: (open) => (open > 0 ? `(${open}) Vaka — larm` : 'Vaka — larm'),
-  skipToAlerts: 'Hoppa till larmen',
+  skipToAlerts: 'Hoppa till sidans innehåll',
 
   name: {
     label: 'Ditt namn',

@@ -1,20 +1,40 @@
 /** Entry point: picks the language, builds the API client and mounts the page. */
 import { render } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
 import { createApi } from './api.js';
 import { App } from './app.js';
-import { pickLanguage, strings } from './i18n.js';
+import { type Language, strings } from './i18n.js';
+import { initialLanguage, saveLanguage } from './language-choice.js';
 import { streamUrl } from './transport.js';
 import { LocaleContext } from './use-strings.js';
 
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
 
-const language = pickLanguage(navigator.languages.length > 0 ? navigator.languages : [navigator.language]);
-document.documentElement.lang = language;
+const api = createApi();
+const stream = streamUrl(window.location);
 
-render(
-  <LocaleContext.Provider value={{ language, t: strings[language] }}>
-    <App api={createApi()} streamUrl={streamUrl(window.location)} />
-  </LocaleContext.Provider>,
-  root,
-);
+function Root() {
+  const [language, setLanguage] = useState<Language>(() =>
+    initialLanguage(navigator.languages.length > 0 ? navigator.languages : [navigator.language]),
+  );
+  document.documentElement.lang = language;
+  const locale = useMemo(
+    () => ({
+      language,
+      t: strings[language],
+      setLanguage: (next: Language) => {
+        saveLanguage(next);
+        setLanguage(next);
+      },
+    }),
+    [language],
+  );
+  return (
+    <LocaleContext.Provider value={locale}>
+      <App api={api} streamUrl={stream} />
+    </LocaleContext.Provider>
+  );
+}
+
+render(<Root />, root);
