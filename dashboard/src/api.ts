@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import type {
   ClaimInput,
+  ContextInput,
   DeviceInput,
   NoteInput,
   ResidentInput,
@@ -71,17 +72,26 @@ export interface Api {
   claimDevice(input: ClaimInput & Pick<DeviceInput, 'format' | 'address'>): Promise<Device>;
   metrics(hours: number): Promise<Metrics>;
   deadLetters(limit: number): Promise<DeadLetterView[]>;
+  /** Away, hospital or visitor until a time; holds back the at-home alerts it explains. */
+  setContext(residentId: string, input: ContextInput): Promise<Resident>;
+  endContext(residentId: string): Promise<Resident>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
 export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => fetch(input, init)): Api {
   /** `alsoOk`: error statuses whose body is still the answer (health is 503 when degraded). */
-  async function call<T>(schema: z.ZodType<T>, path: string, body?: unknown, alsoOk: number[] = []): Promise<T> {
+  async function call<T>(
+    schema: z.ZodType<T>,
+    path: string,
+    body?: unknown,
+    alsoOk: number[] = [],
+    method: 'PUT' | 'DELETE' | undefined = undefined,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await fetchImpl(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
         headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
         body: body === undefined ? null : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
@@ -121,6 +131,8 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
     claimDevice: (input) => call(Device, '/unclaimed-devices/claim', input),
     metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
     deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),
+    setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
+    endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
   };
 }
 

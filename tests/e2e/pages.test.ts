@@ -111,8 +111,17 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await history.getByText('False alarm').waitFor();
     await history.getByText('Confirmed — it happened').waitFor();
     await expect(history.textContent()).resolves.toContain('Eva Nilsson, after 2 min');
-    await page.locator('[data-slot="resident-context"]').waitFor();
+    // Staff mark the resident as in hospital: it is shown with who set it, and can be ended.
+    await page.evaluate(() => localStorage.setItem('vaka.staffName', 'Eva Nilsson'));
+    const context = page.locator('section.resident-context');
+    await context.getByLabel('In hospital').check();
+    await context.getByLabel('Note (optional)').fill('Hip, Sahlgrenska');
+    await context.getByRole('button', { name: 'Save' }).click();
+    await context.getByText(/In hospital until/).waitFor({ timeout: 5000 });
+    await expect(context.textContent()).resolves.toContain('set by Eva Nilsson');
     await shot('resident-en');
+    await context.getByRole('button', { name: 'End now' }).click();
+    await context.getByLabel('Away', { exact: true }).waitFor({ timeout: 5000 });
     // A dark screen at night does not light up a bedroom: the same page in the dark theme.
     await page.emulateMedia({ colorScheme: 'dark' });
     await shot('resident-dark-en');

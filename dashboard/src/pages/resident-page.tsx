@@ -7,6 +7,7 @@ import { AlertHistory } from '../components/alert-history.js';
 import { LoadState } from '../components/load-state.js';
 import { PresenceBadge } from '../components/presence-badge.js';
 import { ResidentActivity } from '../components/resident-activity.js';
+import { ResidentContextControl } from '../components/resident-context.js';
 import { ResidentRoutineCard } from '../components/resident-routine.js';
 import { SensorTable } from '../components/sensor-table.js';
 import { TimeAgo } from '../components/time-ago.js';
@@ -71,10 +72,7 @@ export function ResidentPage({ api, id, now }: { api: Api; id: string; now: numb
                   )}
                 </p>
               </div>
-              {/* SLOT: away / hospital / visitor context buttons (alert lifecycle work fills this in). */}
-              <div class="context-slot" data-slot="resident-context">
-                <p class="hint">{r.contextSlot}</p>
-              </div>
+              <ResidentContextControl api={api} resident={person} now={now} onChange={() => resident.reload()} />
               <div class="resident-layout">
                 <LoadState loaded={activity}>
                   {(grid) => <ResidentActivity grid={grid} rooms={person.rooms} now={now} />}
