@@ -211,6 +211,13 @@ export type AlertChange = z.infer<typeof AlertChange>;
 /** How often the stream sends a heartbeat frame, in milliseconds. */
 export const STREAM_HEARTBEAT_MS = 20_000;
 
+export const SystemProblemKind = z.enum(['broker_unreachable', 'database_unreachable', 'event_writes_failing']);
+export type SystemProblemKind = z.infer<typeof SystemProblemKind>;
+
+/** Something wrong with Vaka itself, not with a resident: a technical alert about the alarm chain. */
+export const SystemProblem = z.object({ kind: SystemProblemKind, since: isoTime, detail: z.string() });
+export type SystemProblem = z.infer<typeof SystemProblem>;
+
 /** WebSocket frames, server to client. */
 export const StreamFrame = z.discriminatedUnion('type', [
   /** Open and acknowledged alerts as of `seq`; changes that follow have larger numbers. */
@@ -230,6 +237,8 @@ export const StreamFrame = z.discriminatedUnion('type', [
    * same id arrives later as an `opened` change once it is stored.
    */
   z.object({ type: z.literal('provisional'), alert: Alert }),
+  /** Problems with Vaka itself, repeated on every check while they last; an empty list is the all-clear. */
+  z.object({ type: z.literal('system'), at: isoTime, problems: z.array(SystemProblem) }),
 ]);
 export type StreamFrame = z.infer<typeof StreamFrame>;
 
@@ -250,6 +259,8 @@ export const Health = z.object({
   eventsStored: z.number(),
   eventsPending: z.number(),
   streamClients: z.number(),
+  /** Problems with Vaka itself that have lasted long enough to matter (service/supervision.ts). */
+  problems: z.array(SystemProblem),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -32,6 +32,7 @@ import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
 import { ResidentsStore } from './store/residents-store.js';
 import { StreamHub } from './stream/hub.js';
+import { Supervisor } from './supervision.js';
 import { VERSION } from './version.js';
 
 export interface Vaka {
@@ -159,11 +160,24 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     );
 
     const startedAt = now();
-    const health = async (): Promise<Health> => {
-      const dbOk = await db.query('SELECT 1').then(
+    const databaseReachable = () =>
+      db.query('SELECT 1').then(
         () => true,
         () => false,
       );
+    const supervisor = new Supervisor(
+      {
+        brokerConnected: () => gateway.connected,
+        databaseReachable,
+        writesFailing: () => pipeline.counters.writeFailing,
+      },
+      hub,
+      now,
+      logger.child({ part: 'supervision' }),
+      config.supervision.graceMs,
+    );
+    const health = async (): Promise<Health> => {
+      const dbOk = await databaseReachable();
       const counters = pipeline.counters;
       return {
         status: dbOk && gateway.connected && !counters.writeFailing ? 'ok' : 'degraded',
@@ -175,6 +189,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         eventsStored: counters.stored,
         eventsPending: counters.pending,
         streamClients: hub.size,
+        problems: supervisor.problems(),
       };
     };
 
@@ -221,6 +236,11 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.tickMs);
     timer.unref();
     closers.push(async () => clearInterval(timer));
+    const supervision = setInterval(() => {
+      supervisor.check().catch((error: unknown) => logger.error({ err: error }, 'supervision check failed'));
+    }, config.supervision.checkMs);
+    supervision.unref();
+    closers.push(async () => clearInterval(supervision));
     const escalation = setInterval(() => {
       alertService.escalate().catch((error: unknown) => logger.error({ err: error }, 'escalation check failed'));
     }, config.alerts.escalationCheckMs);

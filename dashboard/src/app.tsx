@@ -16,6 +16,7 @@ import { LiveAnnouncer } from './components/live-announcer.js';
 import { NavBar } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
 import { StaffName } from './components/staff-name.js';
+import { SystemProblems } from './components/system-problems.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
 import { ResidentPage } from './pages/resident-page.js';
 import { ResidentsPage } from './pages/residents-page.js';
@@ -154,6 +155,7 @@ export function App({ api, streamUrl }: AppProps) {
       </header>
       <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
+      <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />
       {page}
     </>

@@ -2,7 +2,7 @@
  * Every string the dashboard shows, by language. Components take them from `useStrings()`
  * and never write text of their own. Add a language by adding an object of type `Strings`.
  */
-import type { Outcome, Severity } from '../../service/contract.js';
+import type { Outcome, Severity, SystemProblemKind } from '../../service/contract.js';
 import { pagesEn, pagesSv } from './i18n-pages.js';
 
 const en = {
@@ -92,6 +92,23 @@ const en = {
     saveNote: 'Save note',
     savingNote: 'Saving…',
     noteBy: (by: string, ago: string) => `${by}, ${ago}`,
+  },
+
+  system: {
+    heading: 'Problems with Vaka itself',
+    kind: {
+      broker_unreachable: 'Sensor messages are not arriving',
+      database_unreachable: 'Vaka cannot reach its database',
+      event_writes_failing: 'Sensor events cannot be saved',
+    } satisfies Record<SystemProblemKind, string>,
+    detail: {
+      broker_unreachable:
+        'Vaka has lost the MQTT broker: no new alarms from the homes until it is back. Tell an operator.',
+      database_unreachable:
+        'New alerts still appear here, marked not saved. Acknowledging works once it is back. Tell an operator.',
+      event_writes_failing: 'Events are held in memory and retried. Tell an operator if this lasts.',
+    } satisfies Record<SystemProblemKind, string>,
+    since: (ago: string) => `Since ${ago}`,
   },
 
   resolve: {
@@ -228,6 +245,23 @@ const sv: Strings = {
     saveNote: 'Spara anteckning',
     savingNote: 'Sparar…',
     noteBy: (by, ago) => `${by}, ${ago}`,
+  },
+
+  system: {
+    heading: 'Problem med Vaka',
+    kind: {
+      broker_unreachable: 'Sensormeddelanden kommer inte fram',
+      database_unreachable: 'Vaka når inte sin databas',
+      event_writes_failing: 'Sensorhändelser kan inte sparas',
+    },
+    detail: {
+      broker_unreachable:
+        'Vaka har tappat kontakten med MQTT-brokern: inga nya larm från hemmen förrän den är tillbaka. Meddela en tekniker.',
+      database_unreachable:
+        'Nya larm syns ändå här, märkta som inte sparade. Kvittering fungerar när den är tillbaka. Meddela en tekniker.',
+      event_writes_failing: 'Händelserna hålls i minnet och sparas om. Meddela en tekniker om det fortsätter.',
+    },
+    since: (ago) => `Sedan ${ago}`,
   },
 
   resolve: {
