@@ -3,7 +3,7 @@
  * what the CLI prints and writes. Deterministic except the wall-clock timings.
  */
 import type { EngineSpec } from './engine-surface.js';
-import { combineInsights, type InsightScore, scoreInsights } from './insight-score.js';
+import { combineInsights, type InsightPart, type InsightScore, scoreInsights } from './insight-score.js';
 import { replayEngine } from './replay-engine.js';
 import { combineScores, type EngineScore, type PartScore, scoreAlerts } from './score.js';
 import type { EvalSource } from './sources.js';
@@ -60,7 +60,7 @@ export function evaluateGroup(
     skipped: [...skipped],
     engines: engines.map((engine) => {
       const parts: PartScore[] = [];
-      const insightParts: InsightScore[] = [];
+      const insightParts: InsightPart[] = [];
       const totals: ReplayTotals = {
         runs: 0,
         messages: 0,
@@ -85,7 +85,13 @@ export function evaluateGroup(
           incidents: s.use !== 'false-alerts',
           falseAlerts: s.use !== 'incidents',
         });
-        if (result.insights !== null) insightParts.push(scoreInsights(s.truth, result.insights));
+        if (result.insights !== null) {
+          insightParts.push({
+            score: scoreInsights(s.truth, result.insights),
+            incidents: s.use !== 'false-alerts',
+            falseAlerts: s.use !== 'incidents',
+          });
+        }
         const days = stats.simulatedMs / DAY_MS;
         totals.runs++;
         totals.messages += stats.messages;

@@ -113,10 +113,22 @@ export function scoreInsights(truth: readonly TruthRecord[], insights: readonly 
   };
 }
 
-/** Several runs' insight scores as one. */
-export function combineInsights(parts: readonly InsightScore[]): InsightScore {
+/** One run's insight score and which of its parts count (as PartScore in score.ts). */
+export interface InsightPart {
+  score: InsightScore;
+  incidents: boolean;
+  falseAlerts: boolean;
+}
+
+/**
+ * Several runs' insight scores as one: incident rows from the runs that count for incidents,
+ * false rates from the runs that count for false alerts (the untouched van Kasteren houses).
+ */
+export function combineInsights(all: readonly InsightPart[]): InsightScore {
+  const withIncidents = all.filter((p) => p.incidents).map((p) => p.score);
+  const parts = all.filter((p) => p.falseAlerts).map((p) => p.score);
   const kinds = new Map<string, { kind: string; n: number; flagged: number }>();
-  for (const p of parts)
+  for (const p of withIncidents)
     for (const k of p.unusualDay) {
       const into = kinds.get(k.kind) ?? { kind: k.kind, n: 0, flagged: 0 };
       into.n += k.n;
@@ -131,18 +143,19 @@ export function combineInsights(parts: readonly InsightScore[]): InsightScore {
   const byMeasure: Record<string, number> = {};
   for (const p of parts)
     for (const [m, n] of Object.entries(p.decline.byMeasure)) byMeasure[m] = (byMeasure[m] ?? 0) + n;
-  // Days to detection only combine exactly from one part; several parts report the first's.
-  const first = parts[0]?.decline;
+  const declines = withIncidents.map((p) => p.decline);
+  // Days to detection only combine exactly from one run.
+  const first = declines.length === 1 ? declines[0] : undefined;
   return {
     unusualDay: DAY_KINDS.flatMap((k) => kinds.get(k) ?? []),
     freeDays,
     freeDaysFlagged,
     flaggedPerResidentWeek: freeDays === 0 ? null : freeDaysFlagged / (freeDays / 7),
     decline: {
-      n: sum((p) => p.decline.n),
-      detected: sum((p) => p.decline.detected),
-      medianDays: parts.length === 1 ? (first?.medianDays ?? null) : null,
-      p95Days: parts.length === 1 ? (first?.p95Days ?? null) : null,
+      n: declines.reduce((s, d) => s + d.n, 0),
+      detected: declines.reduce((s, d) => s + d.detected, 0),
+      medianDays: first?.medianDays ?? null,
+      p95Days: first?.p95Days ?? null,
       falseInsights,
       residentWeeks,
       falsePerResidentWeek: residentWeeks === 0 ? null : falseInsights / residentWeeks,

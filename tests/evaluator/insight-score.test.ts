@@ -1,6 +1,6 @@
 /** Scoring the day-level insights: DAY-1 against incident days and incident-free days, TREND-1 against declines. */
 import { describe, expect, it } from 'vitest';
-import { formatInsights, LEARN_DAYS, scoreInsights } from '../../evaluator/insight-score.js';
+import { combineInsights, formatInsights, LEARN_DAYS, scoreInsights } from '../../evaluator/insight-score.js';
 import type { Insight } from '../../service/model/day/day-profile.js';
 import type { IncidentRecord, TruthRecord } from '../../simulator/index.js';
 
@@ -99,5 +99,15 @@ describe('scoreInsights: DAY-1 and TREND-1 against the ground truth', () => {
     expect(text).toContain('| DAY-1 | missed_meal | 2 | 1/2 = 50% | – | – |');
     expect(text).toContain('| TREND-1 | decline | 1 | 1/1 = 100% | 29.0 d | 29.0 d |');
     expect(text).toContain('DAY-1 on incident-free days: 1/7 = 14% of days, 1.00 per resident-week.');
+  });
+
+  it('combines runs as the alerts are: incident rows from runs with incidents, false rates from untouched runs', () => {
+    const combined = combineInsights([
+      { score: s, incidents: true, falseAlerts: false },
+      { score: s, incidents: false, falseAlerts: true },
+    ]);
+    expect(combined.unusualDay).toEqual([{ kind: 'missed_meal', n: 2, flagged: 1 }]);
+    expect(combined.freeDays).toBe(7);
+    expect(combined.decline).toMatchObject({ n: 1, detected: 1, medianDays: s.decline.medianDays, falseInsights: 2 });
   });
 });

@@ -156,9 +156,14 @@ function auc(pos: readonly number[], neg: readonly number[]): number {
   return wins / (pos.length * neg.length);
 }
 
-function recallAt(pos: readonly number[], neg: readonly number[], fpr: number): number {
+/** The score that no more than `fpr` of the incident-free days exceed. */
+function thresholdAt(neg: readonly number[], fpr: number): number {
   const sorted = [...neg].sort((a, b) => b - a);
-  const threshold = sorted[Math.floor(fpr * sorted.length)] ?? Number.POSITIVE_INFINITY;
+  return sorted[Math.floor(fpr * sorted.length)] ?? Number.POSITIVE_INFINITY;
+}
+
+function recallAt(pos: readonly number[], neg: readonly number[], fpr: number): number {
+  const threshold = thresholdAt(neg, fpr);
   return pos.filter((p) => p > threshold).length / pos.length;
 }
 
@@ -186,8 +191,8 @@ async function main() {
   const lines = [
     `Test cohort seed ${values.seed}: ${test.length} judged days, ${free.length} incident-free; population AE trained on seed ${values['train-seed']}.`,
     '',
-    `| scorer | AUC, incident days (${hit(DAY_KINDS).length}) | recall @ 2 % FPR | recall @ 5 % FPR | ${[...DAY_KINDS, ...CONTEXT_KINDS].map((k) => `AUC ${k} (${hit([k]).length})`).join(' | ')} |`,
-    `| --- | --- | --- | --- | ${[...DAY_KINDS, ...CONTEXT_KINDS].map(() => '---').join(' | ')} |`,
+    `| scorer | AUC, incident days (${hit(DAY_KINDS).length}) | recall @ 2 % FPR | recall @ 5 % FPR | score at 2 % FPR | ${[...DAY_KINDS, ...CONTEXT_KINDS].map((k) => `AUC ${k} (${hit([k]).length})`).join(' | ')} |`,
+    `| --- | --- | --- | --- | --- | ${[...DAY_KINDS, ...CONTEXT_KINDS].map(() => '---').join(' | ')} |`,
   ];
   for (const [name, score] of Object.entries(scorers)) {
     const neg = free.map(score);
@@ -197,7 +202,7 @@ async function main() {
       return p.length === 0 ? '–' : auc(p, neg).toFixed(2);
     });
     lines.push(
-      `| ${name} | ${auc(pos, neg).toFixed(3)} | ${(100 * recallAt(pos, neg, 0.02)).toFixed(0)} % | ${(100 * recallAt(pos, neg, 0.05)).toFixed(0)} % | ${perKind.join(' | ')} |`,
+      `| ${name} | ${auc(pos, neg).toFixed(3)} | ${(100 * recallAt(pos, neg, 0.02)).toFixed(0)} % | ${(100 * recallAt(pos, neg, 0.05)).toFixed(0)} % | ${thresholdAt(neg, 0.02).toFixed(2)} | ${perKind.join(' | ')} |`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
