@@ -15,6 +15,8 @@ import type { AlertAction, Detector } from './detector.js';
 /** One TREND-1 insight of a kind per this many days: a decline is news once a fortnight, not daily. */
 const TREND_REPEAT_DAYS = 14;
 const NONE: AlertAction[] = [];
+/** Longest tick interval counted as time out: after a pause in ticks (a restart) nobody knows. */
+const OUT_STEP_MS = 5 * 60_000;
 
 export interface DayInsightsOptions {
   /** The residents' live states (the behaviour detector's). */
@@ -29,6 +31,7 @@ export interface DayInsightsDetector extends Detector {
 
 export function dayInsights(options: DayInsightsOptions): DayInsightsDetector {
   const due = new WeakMap<ResidentState, number>();
+  const lastTick = new WeakMap<ResidentState, number>();
 
   const check = (s: ResidentState, now: number): void => {
     const p = s.model.dayProfile;
@@ -54,6 +57,11 @@ export function dayInsights(options: DayInsightsOptions): DayInsightsDetector {
         if (s.context !== undefined && s.context.kind !== 'visitor' && now < s.context.until) {
           s.model.dayProfile.exclude();
         }
+        // Time out of the home, tick by tick (a gap in ticks counts at most OUT_STEP_MS).
+        const last = lastTick.get(s);
+        lastTick.set(s, now);
+        if (last !== undefined && s.doorSeen && s.isOut(now))
+          s.model.dayProfile.noteOut(Math.min(now - last, OUT_STEP_MS));
         if (now < (due.get(s) ?? 0)) continue;
         check(s, now);
       }

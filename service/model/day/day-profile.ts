@@ -29,6 +29,8 @@ export interface DayRecord {
   bathMin: number;
   /** Bathroom stays begun at night (the person's own night). */
   nightBath: number;
+  /** Minutes out of the home (front door closed behind them), in a home with a front door sensor. */
+  outMin: number;
   /** Away or in hospital for part of the day (registered context): not the person's normal. */
   excluded: boolean;
 }
@@ -58,6 +60,7 @@ export function emptyDay(day: number, weekend: boolean): DayRecord {
     bathStays: 0,
     bathMin: 0,
     nightBath: 0,
+    outMin: 0,
     excluded: false,
   };
 }
@@ -106,6 +109,11 @@ export class DayProfile {
     if (night) d.nightBath += 1;
   }
 
+  /** Time out of the home, counted tick by tick. */
+  noteOut(ms: number): void {
+    if (this.current !== undefined) this.current.outMin += ms / 60_000;
+  }
+
   /** Marks the current day as not the person's normal (away, hospital). */
   exclude(): void {
     if (this.current !== undefined) this.current.excluded = true;
@@ -150,8 +158,8 @@ export class DayProfile {
     const p = new DayProfile();
     if (typeof json !== 'object' || json === null) return p;
     const j = json as Partial<DayProfileJson>;
-    if (isDay(j.current)) p.current = j.current;
-    if (Array.isArray(j.history)) p.history = j.history.filter(isDay).slice(-HISTORY_DAYS);
+    if (isDay(j.current)) p.current = withDefaults(j.current);
+    if (Array.isArray(j.history)) p.history = j.history.filter(isDay).map(withDefaults).slice(-HISTORY_DAYS);
     if (Array.isArray(j.insights)) p.insights = j.insights.filter(isInsight).slice(-INSIGHTS_KEPT);
     if (typeof j.judgedDay === 'number') p.judgedDay = j.judgedDay;
     if (typeof j.trendNoted === 'object' && j.trendNoted !== null) {
@@ -167,6 +175,11 @@ export interface DayProfileJson {
   insights: Insight[];
   judgedDay: number | null;
   trendNoted: Record<string, number>;
+}
+
+/** Fields added after a day may have been saved. */
+function withDefaults(d: DayRecord): DayRecord {
+  return { ...d, outMin: typeof d.outMin === 'number' ? d.outMin : 0 };
 }
 
 function isDay(x: unknown): x is DayRecord {

@@ -77,6 +77,15 @@ function explain(day: DayRecord, reference: readonly DayRecord[], z: readonly nu
         : `${formatDuration(today * 60_000)} in ${room} vs usually ${usual}`,
     );
   }
+  // Outings, in a home with a front door sensor: none today, or far longer than usual.
+  const outs = reference.map((d) => d.outMin);
+  if (outs.filter((m) => m > 0).length >= reference.length / 2) {
+    const usualOut = median(outs);
+    if (day.outMin < 1 && usualOut >= 30)
+      parts.push(`no outing (usually out about ${formatDuration(usualOut * 60_000)} a day)`);
+    else if (day.outMin - usualOut >= 90 && day.outMin >= 2 * usualOut)
+      parts.push(`out for ${formatDuration(day.outMin * 60_000)} vs usually ${formatDuration(usualOut * 60_000)}`);
+  }
   const totals = reference.map(totalOf).sort((a, b) => a - b);
   const lo = totals[Math.floor(0.1 * (totals.length - 1))] ?? 0;
   const hi = totals[Math.ceil(0.9 * (totals.length - 1))] ?? 0;

@@ -41,6 +41,7 @@ describe('[DAY-1] unusual day and [TREND-1] decline: insights, never pages', () 
     expect(day1[0]?.reason).toMatch(/no time in the living room \(usually \d+ h/);
     expect(day1[0]?.reason).toMatch(/less activity than usual \(\d+ sensor activations vs usually \d+–\d+\)/);
     expect(day1[0]?.reason).toMatch(/not seen getting up \(usually about 0[67]:\d\d\)/);
+    expect(day1[0]?.reason).toMatch(/no outing \(usually out about \d+ min a day\)|no outing \(usually out about 1 h/);
     expect(day1[0]?.reason).toMatch(/Compared with \d+ of this person's (weekdays|days)\.$/);
     expect(raised.every((r) => r.ruleId !== 'DAY-1' && r.ruleId !== 'TREND-1')).toBe(true);
     expect(engine.insights(RESIDENT)).toEqual(day1);

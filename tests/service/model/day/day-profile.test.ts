@@ -61,7 +61,9 @@ describe('DayProfile: activity by room group × hour per local day [DAY-1] [TREN
     p.noteStay(GROUP_INDEX.bathroom, 6 * 60_000, true);
     p.noteStay(GROUP_INDEX.bathroom, 10 * 60_000, false);
     p.noteStay(GROUP_INDEX.kitchen, 30 * 60_000, false);
-    expect(p.current).toMatchObject({ wakeMin: 7 * 60 + 10, bathStays: 2, nightBath: 1, bathMin: 16 });
+    p.noteOut(60_000);
+    p.noteOut(30_000);
+    expect(p.current).toMatchObject({ wakeMin: 7 * 60 + 10, bathStays: 2, nightBath: 1, bathMin: 16, outMin: 1.5 });
     expect(p.current?.stayMin[GROUP_INDEX.kitchen]).toBe(30);
   });
 
@@ -81,6 +83,9 @@ describe('DayProfile: activity by room group × hour per local day [DAY-1] [TREN
     p.trendNoted.activity = 100;
     const back = DayProfile.fromJSON(JSON.parse(JSON.stringify(p.toJSON())));
     expect(back.toJSON()).toEqual(p.toJSON());
+    // A day saved before time out was kept reads as no time out.
+    const old = p.toJSON().history.map(({ outMin: _outMin, ...rest }) => rest);
+    expect(DayProfile.fromJSON({ history: old }).history[0]?.outMin).toBe(0);
     const broken = DayProfile.fromJSON({ history: [{ day: 1, counts: [1, 2] }], insights: [{ ruleId: 'X' }] });
     expect(broken.history).toEqual([]);
     expect(broken.insights).toEqual([]);

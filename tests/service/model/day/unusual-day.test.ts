@@ -18,6 +18,7 @@ function ordinary(n: number, weekend = false): DayRecord {
   d.stayMin[GROUP_INDEX.kitchen] = 60 + 5 * w;
   d.stayMin[GROUP_INDEX.living] = 600;
   d.wakeMin = 420 + 5 * w;
+  d.outMin = 60 + 10 * w;
   return d;
 }
 
@@ -47,6 +48,15 @@ describe("[DAY-1] unusual day: a finished day against the person's own days", ()
     expect(j?.reason).toMatch(/^11 h in the kitchen vs usually 1 h( \d+ min)?; /);
     expect(j?.reason).toMatch(/in the (kitchen|living room): \d+ sensor activations vs usually \d+/);
     expect(j?.reason).toMatch(/Compared with 21 of this person's weekdays\.$/);
+  });
+
+  it('a day without the usual outing, or far longer out, says so', () => {
+    const home = ordinary(30);
+    home.outMin = 0;
+    expect(judgeDay(home, history, 0)?.reason).toMatch(/no outing \(usually out about 1 h( \d+ min)? a day\)/);
+    const away = ordinary(30);
+    away.outMin = 400;
+    expect(judgeDay(away, history, 0)?.reason).toMatch(/out for 6 h 40 min vs usually 1 h/);
   });
 
   it('a late start is said with the usual getting-up time', () => {
