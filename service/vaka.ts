@@ -101,6 +101,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         batteryLowPct: config.detectors.batteryLowPct,
         sensorSilentMs: config.detectors.sensorSilentMs,
         timeZone: config.behaviour.timeZone,
+        // [DAY-1] [TREND-1] never page; until an API lists them (Engine.insights), they are logged.
+        onInsight: (insight) => logger.info({ part: 'insights', insight }, insight.reason),
       },
       { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
       logger.child({ part: 'engine' }),
