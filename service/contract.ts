@@ -211,6 +211,20 @@ export type AlertChange = z.infer<typeof AlertChange>;
 /** How often the stream sends a heartbeat frame, in milliseconds. */
 export const STREAM_HEARTBEAT_MS = 20_000;
 
+/** [DAY-1] [TREND-1] Things worth knowing about a resident that never page anyone. */
+export const Insight = z.object({
+  ruleId: z.enum(['DAY-1', 'TREND-1']),
+  kind: z.enum(['unusual_day', 'decline']),
+  residentId: id,
+  at: isoTime,
+  /** The local day it is about (or the last day of a trend's window). */
+  date: z.string(),
+  measure: z.string().nullable(),
+  score: z.number(),
+  reason: z.string(),
+});
+export type Insight = z.infer<typeof Insight>;
+
 export const SystemProblemKind = z.enum(['broker_unreachable', 'database_unreachable', 'event_writes_failing']);
 export type SystemProblemKind = z.infer<typeof SystemProblemKind>;
 

@@ -101,8 +101,9 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         batteryLowPct: config.detectors.batteryLowPct,
         sensorSilentMs: config.detectors.sensorSilentMs,
         timeZone: config.behaviour.timeZone,
-        // [DAY-1] [TREND-1] never page; until an API lists them (Engine.insights), they are logged.
-        onInsight: (insight) => logger.info({ part: 'insights', insight }, insight.reason),
+        // [DAY-1] [TREND-1] never page; GET /residents/:id/insights lists them. The log says only
+        // that one was found: its words are health data.
+        onInsight: (insight) => logger.info({ part: 'insights', rule: insight.ruleId }, 'insight found'),
       },
       { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
       logger.child({ part: 'engine' }),
@@ -210,6 +211,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         metrics: new MetricsStore(db),
         eventRate,
         residentState: (id) => engine.resident(id),
+        insights: (id) => engine.insights(id),
         timeZone: config.behaviour.timeZone,
         now,
       },

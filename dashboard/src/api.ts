@@ -19,6 +19,7 @@ import {
   DeadLetterView,
   Device,
   Health,
+  Insight,
   Metrics,
   Resident,
   ResidentPresence,
@@ -75,6 +76,7 @@ export interface Api {
   /** Away, hospital or visitor until a time; holds back the at-home alerts it explains. */
   setContext(residentId: string, input: ContextInput): Promise<Resident>;
   endContext(residentId: string): Promise<Resident>;
+  insights(residentId: string): Promise<Insight[]>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -132,6 +134,7 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
     metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
     deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),
     setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
+    insights: (id) => call(z.array(Insight), `/residents/${encodeURIComponent(id)}/insights`),
     endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
   };
 }
