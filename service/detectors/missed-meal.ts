@@ -9,7 +9,7 @@ const MIN = 60_000;
 /** Meals learned before MEAL-1 judges: a week of the person's own days. */
 const MIN_DAYS = 7;
 /** A meal had on fewer of the days at home than this is no routine to miss (often eaten out). */
-const MIN_RATE = 0.8;
+const MIN_RATE = 0.9;
 /** A meal time that varies by more than this (sd, minutes) is no routine to miss. */
 const IRREGULAR_SD_MIN = 75;
 /** Someone not heard from for this long is a matter for INACT-1, not for a meal. */
@@ -18,7 +18,7 @@ const RECENT_MS = 6 * 60 * MIN;
 /**
  * [MEAL-1] Missed meal: by this person's usual lunch or dinner time + 2 sd + 30 min, no kitchen
  * activity (movement, the fridge door, the kettle's plug) since the usual time − 2 sd − 30 min.
- * Only for a meal the person has on at least 80 % of the days at home, at a regular time (sd
+ * Only for a meal the person has on at least 90 % of the days at home, at a regular time (sd
  * ≤ 75 min), after 7 learned days. Not while out (they may be eating out). Medium; once a meal.
  */
 export function missedMeal(): BehaviourRule {

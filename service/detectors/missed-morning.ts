@@ -11,7 +11,7 @@ const SPARSE_MIN_DAYS = 7;
 const MIN_DAYS = 5;
 const WATCHED_ROOMS = 3;
 /** Mornings of a day type (weekday, weekend) before it is judged by its own routine (a weekend lie-in). */
-const DAY_TYPE_MIN_DAYS = 4;
+const DAY_TYPE_MIN_DAYS = 6;
 /** Someone not heard from for this long is a matter for INACT-1 and SILENT-1, not for the morning rule. */
 const RECENT_MS = 36 * 60 * MIN;
 /** A getting-up time that varies by more than this (sd, minutes) is no routine to miss. */
@@ -19,7 +19,7 @@ const IRREGULAR_SD_MIN = 90;
 
 /**
  * [MORN-1] Missed morning routine: by this person's usual getting-up time (on weekdays or on
- * weekends, once each has 4 mornings) + 2 sd + 20 min, no
+ * weekends, once each has 6 mornings) + 2 sd + 20 min, no
  * lasting activity outside the bedroom since 04:00. Not while out (they slept elsewhere).
  * Medium; once a day.
  */

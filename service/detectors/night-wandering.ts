@@ -15,7 +15,7 @@ const MIN_ROOMS = 4;
  * [WANDER-1] Night wandering: at night, moving between rooms (at least 6 room changes, none
  * more than 15 min apart, through at least 4 rooms) and out of the bedroom for longer than
  * this person's night spells usually last (night-spell.ts; thresholds.ts nightWander:
- * 20–25 min). Medium; once a spell. Not while out (EXIT-1's).
+ * 18–22 min out of the bedroom). Medium; once a spell. Not while out (EXIT-1's).
  */
 export function nightWandering(): BehaviourRule {
   return {

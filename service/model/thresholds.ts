@@ -148,9 +148,9 @@ export function mealTime(model: ResidentModel, meal: Meal): Threshold & { since:
 
 /**
  * [WANDER-1] Out of the bedroom at night, moving between rooms, for longer than the person's
- * usual longest night spell (97.5th percentile) ×1.2 + 5 min, 20–25 min, so it is paged inside
- * 40 min; where the person's own norm is already past 25 min (restless nights are their
- * normal), norm ×1.2.
+ * usual longest night spell (97.5th percentile) ×1.2 + 3 min, 18–22 min of time out of the
+ * bedroom, so a walk that also passes through the bedroom is paged inside 40 min; where the
+ * person's own norm is already past 22 min (restless nights are their normal), norm ×1.2.
  */
 export function nightWander(model: ResidentModel): Threshold {
   const h = model.nightSpells;
