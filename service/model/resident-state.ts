@@ -29,10 +29,10 @@ const UP_RESET_MS = 30 * MIN;
 const NIGHT_RETURN_MAX_MS = 3 * 60 * MIN;
 /** [WANDER-1] Night spells end this long before the usual getting-up time (an early start is not wandering) … */
 export const WANDER_EARLY_MIN = 60;
-/** … and are only judged once this person's bedtime and getting up are known from this many days … */
-const NIGHT_HOURS_DAYS = 3;
-/** … and begin this long after the usual bedtime + 15 min (a late evening is not wandering). */
+/** … and begin this long after the usual bedtime + 15 min (a late evening is not wandering) … */
 export const WANDER_LATE_MIN = 45;
+/** … once this person's bedtime and getting up are known from this many days each. */
+const NIGHT_HOURS_DAYS = 3;
 /** The morning window, local minutes after midnight. */
 export const MORNING_START_MIN = 4 * 60;
 export const MORNING_END_MIN = 13 * 60;
