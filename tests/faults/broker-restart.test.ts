@@ -121,7 +121,9 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     while ((await count()) < published && Date.now() < end) await sleep(300);
     const stored = await count();
     await db.end();
+    const gateway = ((await fetch(`${api}/health`).then((r) => r.json())) as { gateway: object }).gateway;
     console.log(
+      `gateway ${JSON.stringify(gateway)}; ` +
       `broker restart (${DOWN_MS / 1000} s down): published ${published}, stored ${stored}; ` +
         `alert after the restart on the dashboard ${alertMs} ms after publish`,
     );

@@ -55,7 +55,8 @@ export async function ownMosquitto(): Promise<OwnMosquitto> {
       `persistence_location ${dir}/`,
       'max_queued_messages 0',
       'max_inflight_messages 0',
-      'log_dest none',
+      `log_dest file ${dir}/mosquitto.log`,
+      'log_type all',
       '',
     ].join('\n'),
   );
@@ -81,7 +82,7 @@ export async function ownMosquitto(): Promise<OwnMosquitto> {
     },
     async close() {
       await broker.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_MOSQUITTO_LOG) rmSync(dir, { recursive: true, force: true });
     },
   };
   await broker.start();
