@@ -1,0 +1,102 @@
+/**
+ * The Node-RED peer under the same load as Vaka: the same publisher process, messages, send
+ * window and injected help/fall messages. Node-RED stores nothing, so the end of a run is an end
+ * marker published after the load was acknowledged (Mosquitto delivers one subscriber's messages
+ * in order), and its arrival on the WebSocket.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Child } from '../lib/child.js';
+import type { Broker } from '../lib/mosquitto.js';
+import { cpuSecondsOf, nowMs, sleep } from '../lib/ports.js';
+import type { AlertTarget } from '../lib/seed.js';
+import { type Latency, perSecond } from '../lib/stats.js';
+import { alertLog, loadRun } from '../lib/under-load.js';
+import { ensureNodeRed, type NodeRedInstall } from '../node-red/install.js';
+import { startNodeRed } from '../node-red/process.js';
+
+export interface PeerFigures {
+  rate: number | 'max';
+  published: number;
+  injected: number;
+  /** First publish to the end marker's arrival, in ms. */
+  elapsedMs: number;
+  messagesPerS: number;
+  latency: Latency;
+  alertsMissing: number;
+  cpu: number;
+}
+
+export interface NodeRedResult {
+  install: NodeRedInstall;
+  saturated: PeerFigures;
+  paced: PeerFigures;
+  rssBytes: number | undefined;
+}
+
+const END = 'bench-end';
+
+export async function nodeRedUnderLoad(ctx: {
+  broker: Broker;
+  publisher: Child;
+  targets: readonly AlertTarget[];
+  messages: number;
+  injections: number;
+  paceRate: number;
+  window: number;
+  seed: number;
+  expectedRate: number;
+}): Promise<NodeRedResult> {
+  const install = await ensureNodeRed();
+  const prefix = `vn${randomBytes(4).toString('hex')}`;
+  const red = await startNodeRed(ctx.broker.url, prefix);
+  try {
+    const run = async (rate: number, targets: readonly AlertTarget[]): Promise<PeerFigures> => {
+      const log = alertLog();
+      let endAt = Number.NaN;
+      const stream = await red.stream((payload, at) => {
+        const address = payload.topic?.slice(payload.topic.lastIndexOf('/') + 1);
+        if (address === undefined) return;
+        if (address === END) endAt = at;
+        else log.arrived(address, at);
+      });
+      const cpu0 = await cpuSecondsOf(red.child.pid ?? 0);
+      const expectedMs = (ctx.messages / (rate === 0 ? ctx.expectedRate : rate)) * 1000;
+      const result = await loadRun({
+        publisher: ctx.publisher,
+        brokerUrl: ctx.broker.url,
+        prefix,
+        rate,
+        window: ctx.window,
+        targets,
+        gapMs: expectedMs / (targets.length + 1),
+        seed: ctx.seed,
+        keyOf: (t) => t.address,
+        log,
+      });
+      await result.mark(`${prefix}/sensor/${END}`, JSON.stringify({ type: 'help', ts: Math.round(nowMs()) }));
+      const deadline = nowMs() + 120_000;
+      while (Number.isNaN(endAt) && nowMs() < deadline) await sleep(10);
+      for (let i = 0; i < 40 && log.missing() > 0; i++) await sleep(50);
+      const cpu1 = await cpuSecondsOf(red.child.pid ?? 0);
+      await result.close();
+      stream.close();
+      const elapsedMs = endAt - result.done.startedAt;
+      return {
+        rate: rate === 0 ? 'max' : rate,
+        published: result.done.published,
+        injected: result.injected,
+        elapsedMs,
+        messagesPerS: perSecond(result.done.published + result.injected, elapsedMs),
+        latency: log.latency(),
+        alertsMissing: log.missing(),
+        cpu: ((cpu1 ?? Number.NaN) - (cpu0 ?? Number.NaN)) / ((nowMs() - result.done.startedAt) / 1000),
+      };
+    };
+    const half = Math.floor(ctx.targets.length / 2);
+    const saturated = await run(0, ctx.targets.slice(0, Math.min(half, ctx.injections)));
+    const paced = await run(ctx.paceRate, ctx.targets.slice(half, half + ctx.injections));
+    return { install, saturated, paced, rssBytes: await red.rss() };
+  } finally {
+    await red.stop();
+  }
+}
