@@ -16,6 +16,8 @@ export interface RunCommand {
   prefix: string;
   rate: number;
   window: number;
+  /** Publish only the first this many messages (a paced run need not play them all). */
+  limit?: number;
 }
 
 export interface RunDone {
@@ -34,9 +36,10 @@ async function run(command: RunCommand): Promise<RunDone> {
   const publisher = await connectPublisher({ url: command.url, connectTimeoutMs: 5000, maxInFlight: command.window });
   const startedAt = nowMs();
   process.send?.({ type: 'started', at: startedAt });
-  const last = loaded[loaded.length - 1];
+  const count = Math.min(loaded.length, command.limit ?? loaded.length);
+  const last = loaded[count - 1];
   const shift = last === undefined ? 0 : Math.floor(startedAt) - last.ts;
-  for (let i = 0; i < loaded.length; i++) {
+  for (let i = 0; i < count; i++) {
     const t = loaded[i] as MessageTemplate;
     if (command.rate > 0 && i % 20 === 0) {
       const due = startedAt + (i / command.rate) * 1000;

@@ -18,10 +18,12 @@ export interface LoadRunOptions {
   /** Messages per second; 0 as fast as the send window allows. */
   rate: number;
   window: number;
+  /** Messages the publisher holds; a paced run plays only PACED_S seconds of them. */
+  messages: number;
+  /** Expected rate of a saturating run, to spread injections over it, messages/s. */
+  expectedRate: number;
   /** Distinct residents to raise one alert each; their count is the number of injections. */
   targets: readonly AlertTarget[];
-  /** Mean gap between injections, in ms. */
-  gapMs: number;
   seed: number;
   /** The key an arriving alert is matched by: the resident (Vaka) or the device address (Node-RED). */
   keyOf: (target: AlertTarget) => string;
@@ -62,7 +64,18 @@ export function alertLog(): AlertLog {
   };
 }
 
+/** How long a paced run lasts, in seconds: long enough for its injections, short enough for a sane run time. */
+export const PACED_S = 20;
+
+/** Messages a run publishes: all of them as fast as possible, or PACED_S seconds' worth at a rate. */
+export function messagesOf(run: Pick<LoadRunOptions, 'rate' | 'messages'>): number {
+  return run.rate === 0 ? run.messages : Math.min(run.messages, run.rate * PACED_S);
+}
+
 export async function loadRun(options: LoadRunOptions): Promise<LoadRunResult> {
+  const limit = messagesOf(options);
+  const expectedMs = (limit / (options.rate === 0 ? options.expectedRate : options.rate)) * 1000;
+  const gapMs = expectedMs / (options.targets.length + 1);
   const injector = await mqtt.connectAsync(options.brokerUrl, { clean: true, reconnectPeriod: 0 });
   const random = mulberry32(options.seed);
   options.publisher.send({
@@ -71,6 +84,7 @@ export async function loadRun(options: LoadRunOptions): Promise<LoadRunResult> {
     prefix: options.prefix,
     rate: options.rate,
     window: options.window,
+    limit,
   });
   const donePromise = options.publisher.next<IpcMessage & RunDone>('done');
   let finished = false;
@@ -81,7 +95,7 @@ export async function loadRun(options: LoadRunOptions): Promise<LoadRunResult> {
   let injected = 0;
   for (const target of options.targets) {
     // Uniform gaps around the mean, so injections land at unrelated moments of the load.
-    await sleep(options.gapMs * (0.5 + random()));
+    await sleep(gapMs * (0.5 + random()));
     if (finished) break;
     const payload = JSON.stringify({ type: target.type, ts: Math.round(nowMs()) });
     const at = nowMs();

@@ -12,12 +12,25 @@ export interface FlowOptions {
   wsPath: string;
 }
 
+/** Node ids are hex, as the editor makes them: with plain words (`json`) Node-RED 4.1 refused the flow. */
+const id = {
+  tab: 'b0a1c2d3e4f5a600',
+  broker: 'b0a1c2d3e4f5a601',
+  mqttIn: 'b0a1c2d3e4f5a602',
+  json: 'b0a1c2d3e4f5a603',
+  fallCheck: 'b0a1c2d3e4f5a604',
+  withTopic: 'b0a1c2d3e4f5a605',
+  inactivity: 'b0a1c2d3e4f5a606',
+  wsOut: 'b0a1c2d3e4f5a607',
+  wsListener: 'b0a1c2d3e4f5a608',
+};
+
 export function benchFlow(o: FlowOptions): unknown[] {
-  const z = 'bench-tab';
+  const z = id.tab;
   return [
     { id: z, type: 'tab', label: 'Vaka bench peer' },
     {
-      id: 'broker',
+      id: id.broker,
       type: 'mqtt-broker',
       name: 'bench broker',
       broker: '127.0.0.1',
@@ -30,29 +43,29 @@ export function benchFlow(o: FlowOptions): unknown[] {
       cleansession: true,
     },
     {
-      id: 'in',
+      id: id.mqttIn,
       type: 'mqtt in',
       z,
       topic: `${o.prefix}/sensor/+`,
       qos: '1',
       datatype: 'utf8',
-      broker: 'broker',
+      broker: id.broker,
       nl: false,
       rap: true,
       inputs: 0,
-      wires: [['json']],
+      wires: [[id.json]],
     },
     {
-      id: 'json',
+      id: id.json,
       type: 'json',
       z,
       property: 'payload',
       action: 'obj',
       pretty: false,
-      wires: [['fall-check', 'inactivity']],
+      wires: [[id.fallCheck, id.inactivity]],
     },
     {
-      id: 'fall-check',
+      id: id.fallCheck,
       type: 'switch',
       z,
       property: 'payload.type',
@@ -63,17 +76,17 @@ export function benchFlow(o: FlowOptions): unknown[] {
       ],
       checkall: 'false',
       outputs: 2,
-      wires: [['with-topic'], ['with-topic']],
+      wires: [[id.withTopic], [id.withTopic]],
     },
     {
-      id: 'with-topic',
+      id: id.withTopic,
       type: 'change',
       z,
       rules: [{ t: 'set', p: 'payload.topic', pt: 'msg', to: 'topic', tot: 'msg' }],
-      wires: [['ws-out']],
+      wires: [[id.wsOut]],
     },
     {
-      id: 'inactivity',
+      id: id.inactivity,
       type: 'trigger',
       z,
       op1: '',
@@ -88,9 +101,9 @@ export function benchFlow(o: FlowOptions): unknown[] {
       bytopic: 'topic',
       topic: 'topic',
       outputs: 1,
-      wires: [['ws-out']],
+      wires: [[id.wsOut]],
     },
-    { id: 'ws-out', type: 'websocket out', z, server: 'ws-listener', client: '', wires: [] },
-    { id: 'ws-listener', type: 'websocket-listener', path: o.wsPath, wholemsg: 'false' },
+    { id: id.wsOut, type: 'websocket out', z, server: id.wsListener, client: '', wires: [] },
+    { id: id.wsListener, type: 'websocket-listener', path: o.wsPath, wholemsg: 'false' },
   ];
 }

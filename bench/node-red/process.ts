@@ -13,6 +13,8 @@ export interface RunningNodeRed {
   /** Opens the alerts WebSocket; `onFrame` gets each frame's parsed payload and arrival time. */
   stream(onFrame: (payload: { type?: string; topic?: string }, at: number) => void): Promise<{ close(): void }>;
   rss(): Promise<number | undefined>;
+  /** The end of Node-RED's log, for errors. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export async function startNodeRed(brokerUrl: string, prefix: string): Promise<R
       return { close: () => socket.close() };
     },
     rss: () => rssOf(child.pid ?? 0),
+    output: () => output,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -60,7 +60,6 @@ export async function nodeRedUnderLoad(ctx: {
         else log.arrived(address, at);
       });
       const cpu0 = await cpuSecondsOf(red.child.pid ?? 0);
-      const expectedMs = (ctx.messages / (rate === 0 ? ctx.expectedRate : rate)) * 1000;
       const result = await loadRun({
         publisher: ctx.publisher,
         brokerUrl: ctx.broker.url,
@@ -68,7 +67,8 @@ export async function nodeRedUnderLoad(ctx: {
         rate,
         window: ctx.window,
         targets,
-        gapMs: expectedMs / (targets.length + 1),
+        messages: ctx.messages,
+        expectedRate: ctx.expectedRate,
         seed: ctx.seed,
         keyOf: (t) => t.address,
         log,

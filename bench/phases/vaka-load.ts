@@ -171,7 +171,6 @@ export async function vakaUnderLoad(ctx: LoadContext): Promise<VakaLoadResult> {
         const cpu0 = await Promise.all(pids.map(cpuSecondsOf));
         const h0 = await vaka.client.health();
         if (h0 === undefined) throw new Error('Vaka stopped answering /api/v1/health');
-        const expectedMs = (ctx.messages / (rate === 0 ? ctx.expectedRate : rate)) * 1000;
         const result = await loadRun({
           publisher: ctx.publisher,
           brokerUrl: ctx.broker.url,
@@ -179,7 +178,8 @@ export async function vakaUnderLoad(ctx: LoadContext): Promise<VakaLoadResult> {
           rate,
           window: ctx.window,
           targets,
-          gapMs: expectedMs / (targets.length + 1),
+          messages: ctx.messages,
+          expectedRate: ctx.expectedRate,
           seed: ctx.seed,
           keyOf: (t) => t.residentId,
           log,
