@@ -8,7 +8,7 @@
  * dropped), BENCH_MOSQUITTO (the mosquitto binary), BENCH_VANKASTEREN_DIR (the van Kasteren
  * files), BENCH_VAKA_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile Vaka under load).
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { forkModule } from './lib/child.js';
@@ -16,7 +16,7 @@ import { homesOf } from './lib/load.js';
 import { type Broker, startMosquitto } from './lib/mosquitto.js';
 import { type BenchResults, tables, verdicts } from './lib/report.js';
 import { targetsOf } from './lib/seed.js';
-import { formatTable } from './lib/table.js';
+import { formatTable, markdownTable } from './lib/table.js';
 import { brokerCeiling } from './phases/ceiling.js';
 import { memoryBySize } from './phases/memory.js';
 import { nodeRedUnderLoad } from './phases/node-red-load.js';
@@ -34,6 +34,9 @@ const { values } = parseArgs({
     residents: { type: 'string', default: '10000' },
     messages: { type: 'string' },
     pace: { type: 'string', default: '2000' },
+    /** Print the tables of an earlier run's JSON (as Markdown with --markdown) instead of running. */
+    from: { type: 'string' },
+    markdown: { type: 'boolean', default: false },
   },
 });
 const quick = values.quick === true;
@@ -42,7 +45,7 @@ for (const p of only)
   if (!(PHASES as readonly string[]).includes(p)) throw new Error(`--only: ${p} is not one of ${PHASES.join(', ')}`);
 const spec = {
   residents: Number(values.residents),
-  messages: Number(values.messages ?? (quick ? 30_000 : 300_000)),
+  messages: Number(values.messages ?? (quick ? 30_000 : 150_000)),
   seed: 2026,
 };
 /** QoS 1 messages in flight from the publisher (simulator/mqtt-publisher.ts: 100–1,000 measured well). */
@@ -52,11 +55,14 @@ const injections = quick ? 20 : 100;
 const dataDir = process.env.BENCH_VANKASTEREN_DIR;
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const results: BenchResults = {
-  startedAt: new Date().toISOString(),
-  quick,
-  machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
-};
+const results: BenchResults = values.from
+  ? (JSON.parse(await readFile(values.from, 'utf8')) as BenchResults)
+  : {
+      startedAt: new Date().toISOString(),
+      quick,
+      machine: { cpus: cpus().length, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version },
+    };
+if (values.from) only.clear();
 
 if (only.has('replay')) {
   say('replay: van Kasteren homes through the engine …');
@@ -124,9 +130,10 @@ try {
 }
 
 say('');
-for (const t of tables(results)) say(`${t.title}\n${formatTable(t.header, t.rows)}\n`);
-for (const line of verdicts(results)) say(`target: ${line}`);
-if (values.out) {
+const render = values.markdown ? markdownTable : formatTable;
+for (const t of tables(results)) say(`${values.markdown ? '### ' : ''}${t.title}\n${render(t.header, t.rows)}\n`);
+for (const line of verdicts(results)) say(`${values.markdown ? '- ' : ''}target: ${line}`);
+if (values.out && !values.from) {
   await writeFile(values.out, `${JSON.stringify(results, null, 2)}\n`);
   say(`\nwrote ${values.out}`);
 }

@@ -18,8 +18,10 @@ export interface PeerFigures {
   rate: number | 'max';
   published: number;
   injected: number;
-  /** First publish to the end marker's arrival, in ms. */
+  /** First publish to the end marker's arrival, in ms (to giving up, when it did not arrive). */
   elapsedMs: number;
+  /** False when the end marker had not arrived after END_WAIT_MS: messagesPerS is then an upper bound. */
+  finished: boolean;
   messagesPerS: number;
   latency: Latency;
   alertsMissing: number;
@@ -34,6 +36,8 @@ export interface NodeRedResult {
 }
 
 const END = 'bench-end';
+/** How long to wait for the end marker after the load was acknowledged, in ms. */
+const END_WAIT_MS = 120_000;
 
 export async function nodeRedUnderLoad(ctx: {
   broker: Broker;
@@ -74,18 +78,20 @@ export async function nodeRedUnderLoad(ctx: {
         log,
       });
       await result.mark(`${prefix}/sensor/${END}`, JSON.stringify({ type: 'help', ts: Math.round(nowMs()) }));
-      const deadline = nowMs() + 120_000;
+      const deadline = nowMs() + END_WAIT_MS;
       while (Number.isNaN(endAt) && nowMs() < deadline) await sleep(10);
+      const finished = !Number.isNaN(endAt);
       for (let i = 0; i < 40 && log.missing() > 0; i++) await sleep(50);
       const cpu1 = await cpuSecondsOf(red.child.pid ?? 0);
       await result.close();
       stream.close();
-      const elapsedMs = endAt - result.done.startedAt;
+      const elapsedMs = (finished ? endAt : nowMs()) - result.done.startedAt;
       return {
         rate: rate === 0 ? 'max' : rate,
         published: result.done.published,
         injected: result.injected,
         elapsedMs,
+        finished,
         messagesPerS: perSecond(result.done.published + result.injected, elapsedMs),
         latency: log.latency(),
         alertsMissing: log.missing(),

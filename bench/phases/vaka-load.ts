@@ -32,6 +32,8 @@ export interface LoadFigures {
   eventsStored: number;
   /** Messages published but never received by the gateway. */
   lostMessages: number;
+  /** Accepted messages minus events stored: above 0, events were lost (each message is at least one event). */
+  eventsShort: number;
   /** First publish to the last event stored, in ms. */
   elapsedMs: number;
   messagesPerS: number;
@@ -72,7 +74,7 @@ export interface LoadContext {
 }
 
 /** Nothing stored for this long after the last message arrived means the run is written, in ms. */
-const QUIET_MS = 300;
+const QUIET_MS = 500;
 /** Give up waiting for messages that do not arrive after this long without progress, in ms. */
 const STALL_MS = 30_000;
 
@@ -101,7 +103,9 @@ async function settle(
       last = h;
       const received = h.gateway.received - h0.gateway.received;
       if (received >= expected && Number.isNaN(receivedAllAt)) receivedAllAt = at;
-      if (received >= expected && h.eventsPending === 0 && at - lastChange >= QUIET_MS) {
+      // Each accepted message is at least one event: fewer stored means a batch is still being written.
+      const written = h.eventsStored - h0.eventsStored >= h.gateway.accepted - h0.gateway.accepted;
+      if (received >= expected && written && h.eventsPending === 0 && at - lastChange >= QUIET_MS) {
         return { health: h, at: lastChange, receivedAllAt };
       }
     }
@@ -132,6 +136,7 @@ function figures(
     ignored: g('ignored'),
     eventsStored,
     lostMessages: published + injected - g('received'),
+    eventsShort: g('accepted') - eventsStored,
     elapsedMs,
     messagesPerS: perSecond(published + injected, elapsedMs),
     eventsPerS: perSecond(eventsStored, elapsedMs),
