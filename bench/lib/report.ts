@@ -130,8 +130,8 @@ export function tables(r: BenchResults): Table[] {
         [
           'messages/s, saturating',
           fmt(v.saturated.messagesPerS),
-          fmt(red.saturated.messagesPerS),
-          x(ratio(v.saturated.messagesPerS, red.saturated.messagesPerS)),
+          `${red.saturated.finished ? '' : '< '}${fmt(red.saturated.messagesPerS)}`,
+          `${red.saturated.finished ? '' : '> '}${x(ratio(v.saturated.messagesPerS, red.saturated.messagesPerS))}`,
         ],
         [
           'p99 latency, paced (Node-RED ÷ Vaka)',
