@@ -51,10 +51,16 @@ export async function nodeRedUnderLoad(ctx: {
   expectedRate: number;
 }): Promise<NodeRedResult> {
   const install = await ensureNodeRed();
-  const prefix = `vn${randomBytes(4).toString('hex')}`;
-  const red = await startNodeRed(ctx.broker.url, prefix);
-  try {
-    const run = async (rate: number, targets: readonly AlertTarget[]): Promise<PeerFigures> => {
+  let rssBytes: number | undefined;
+  /**
+   * Each run in a fresh Node-RED on a fresh prefix: a run it did not finish would otherwise
+   * still be queued at the broker ahead of the next run's messages (its session is clean, so
+   * the broker drops that backlog when it disconnects).
+   */
+  const run = async (rate: number, targets: readonly AlertTarget[]): Promise<PeerFigures> => {
+    const prefix = `vn${randomBytes(4).toString('hex')}`;
+    const red = await startNodeRed(ctx.broker.url, prefix);
+    try {
       const log = alertLog();
       let endAt = Number.NaN;
       const stream = await red.stream((payload, at) => {
@@ -83,6 +89,7 @@ export async function nodeRedUnderLoad(ctx: {
       const finished = !Number.isNaN(endAt);
       for (let i = 0; i < 40 && log.missing() > 0; i++) await sleep(50);
       const cpu1 = await cpuSecondsOf(red.child.pid ?? 0);
+      rssBytes = await red.rss();
       await result.close();
       stream.close();
       const elapsedMs = (finished ? endAt : nowMs()) - result.done.startedAt;
@@ -97,12 +104,12 @@ export async function nodeRedUnderLoad(ctx: {
         alertsMissing: log.missing(),
         cpu: ((cpu1 ?? Number.NaN) - (cpu0 ?? Number.NaN)) / ((nowMs() - result.done.startedAt) / 1000),
       };
-    };
-    const half = Math.floor(ctx.targets.length / 2);
-    const saturated = await run(0, ctx.targets.slice(0, Math.min(half, ctx.injections)));
-    const paced = await run(ctx.paceRate, ctx.targets.slice(half, half + ctx.injections));
-    return { install, saturated, paced, rssBytes: await red.rss() };
-  } finally {
-    await red.stop();
-  }
+    } finally {
+      await red.stop();
+    }
+  };
+  const half = Math.floor(ctx.targets.length / 2);
+  const saturated = await run(0, ctx.targets.slice(0, Math.min(half, ctx.injections)));
+  const paced = await run(ctx.paceRate, ctx.targets.slice(half, half + ctx.injections));
+  return { install, saturated, paced, rssBytes };
 }
