@@ -9,16 +9,13 @@
  * to `<random prefix>/#` that counts; topics are under a random prefix so nothing else sees them.
  * A run stops waiting once no message has arrived for IDLE_MS, so it is bounded in time.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import mqtt from 'mqtt';
 import { startEmbeddedBroker } from '../service/broker/embedded-broker.js';
 import { connectPublisher, DEFAULT_MAX_IN_FLIGHT } from '../simulator/mqtt-publisher.js';
+import { startMosquitto as startTunedMosquitto } from './lib/mosquitto.js';
+import { sleep } from './lib/ports.js';
 
 /** Give up on missing messages after this long without one arriving, in milliseconds. */
 const IDLE_MS = 5000;
@@ -84,58 +81,6 @@ async function measure(target: string, url: string, messages: number, window: nu
     maxInFlight: c.maxInFlight,
     arrived,
   };
-}
-
-/** A wait that never keeps the process alive on its own. */
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)).unref());
-}
-
-/**
- * Mosquitto with the queue limits Vaka ships (deploy/): the default max_queued_messages 1000
- * drops QoS 1 messages to a subscriber that falls behind (stack-facts.md). Listens on a free port.
- */
-async function startTunedMosquitto(): Promise<{ url: string; close(): Promise<void> }> {
-  const port = await freePort();
-  const dir = await mkdtemp(join(tmpdir(), 'vaka-bench-mosquitto-'));
-  const conf = join(dir, 'mosquitto.conf');
-  await writeFile(
-    conf,
-    `listener ${port} 127.0.0.1\nallow_anonymous true\npersistence false\nmax_queued_messages 0\nmax_inflight_messages 0\n`,
-  );
-  const child = spawn('mosquitto', ['-c', conf], { stdio: 'ignore' });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `mqtt://127.0.0.1:${port}`;
-  for (let tries = 0; ; tries++) {
-    try {
-      const probe = await mqtt.connectAsync(url, { reconnectPeriod: 0, connectTimeout: 500 }, false);
-      await probe.endAsync();
-      break;
-    } catch (error) {
-      if (tries > 50 || child.exitCode !== null) throw error;
-      await sleep(100);
-    }
-  }
-  return {
-    url,
-    async close() {
-      child.kill('SIGTERM');
-      await exited;
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function line(r: Result): string {

@@ -157,6 +157,12 @@ export interface GatewaySink {
   events(events: SensorEvent[]): void;
   deadLetter(letter: DeadLetter): void;
   unclaimed(sighting: UnclaimedSighting): void;
+  /**
+   * While the sink is behind, a promise that resolves when it can take more; undefined when it
+   * can take more now. The gateway holds the broker's acknowledgement meanwhile, so the broker
+   * keeps the next messages queued (QoS 1) instead of them piling up in Vaka's memory.
+   */
+  backpressure?(): Promise<void> | undefined;
 }
 
 export interface GatewayCounters {

@@ -70,6 +70,13 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
     });
     client = c;
     c.on('message', onMessage);
+    // mqtt.js reads the next packet and sends this one's PUBACK only after this callback: while
+    // the sink is behind, waiting here leaves the rest queued at the broker (bench/, docs/performance.md).
+    c.handleMessage = (_packet, callback) => {
+      const wait = sink.backpressure?.();
+      if (wait === undefined) callback();
+      else wait.then(() => callback(), callback);
+    };
     c.on('connect', (packet) => {
       log.info({ sessionPresent: packet.sessionPresent }, 'connected to broker');
       c.publish(statusTopic, ONLINE, { qos: 1, retain: true });

@@ -102,6 +102,48 @@ describe('gateway over a real broker', () => {
     await second.stop();
   });
 
+  it('holds back the next message, unacknowledged, while the sink asks for backpressure', async () => {
+    const events: SensorEvent[] = [];
+    let behind: Promise<void> | undefined;
+    let catchUp = () => {};
+    const gateway = createGateway(
+      {
+        mqttUrl: broker.url,
+        clientId: `vaka-test-${randomBytes(4).toString('hex')}`,
+        connectTimeoutMs: 5000,
+        now: Date.now,
+        logger: testLogger,
+        native: { prefix: broker.prefix },
+        z2m: { baseTopic: broker.z2mBase },
+        maxPayloadBytes: 65_536,
+        dedupeWindowMs: 10_000,
+        maxClockSkewMs: 300_000,
+      },
+      { lookup: () => ({ deviceId: 'd1', residentId: 'r1', roomId: null, kind: 'help_button' }) },
+      {
+        events: (e) => {
+          events.push(...e);
+          behind = new Promise<void>((resolve) => {
+            catchUp = resolve;
+          });
+        },
+        deadLetter: () => {},
+        unclaimed: () => {},
+        backpressure: () => behind,
+      },
+    );
+    await gateway.start();
+    await publish(`${broker.z2mBase}/home/help`, '{"action":"emergency"}');
+    await publish(`${broker.z2mBase}/home/help`, '{"action":"single"}');
+    await until(() => events.length === 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toHaveLength(1);
+    behind = undefined;
+    catchUp();
+    await until(() => events.length === 2);
+    await gateway.stop();
+  });
+
   it('fails start-up with a clear error when the broker cannot be reached', async () => {
     const gateway = createGateway(
       {
