@@ -104,7 +104,10 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
     const c = client;
     client = undefined;
     if (c === undefined) return;
-    if (c.connected) await c.publishAsync(statusTopic, OFFLINE, { qos: 1, retain: true }).catch(() => undefined);
+    // QoS 0: waiting for a PUBACK could wait for ever while backpressure holds the incoming
+    // stream (mqtt.js reads the ack only after the held message). The broker handles the
+    // packets of one connection in order, so it keeps this retained state before the goodbye.
+    if (c.connected) await c.publishAsync(statusTopic, OFFLINE, { qos: 0, retain: true }).catch(() => undefined);
     await c.endAsync();
   }
 
