@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createGateway, type Gateway } from '../gateway/gateway.js';
 import { AlertService } from './alerts/alert-service.js';
 import { buildApp } from './app.js';
+import { AuthService, type FirstAdmin } from './auth/auth-service.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
 import type { Config } from './config.js';
 import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
@@ -21,10 +22,13 @@ import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
 import { AlertsStore } from './store/alerts-store.js';
+import { AuditStore } from './store/audit-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
 import { ModelStore } from './store/model-store.js';
 import { ResidentsStore } from './store/residents-store.js';
+import { SessionsStore } from './store/sessions-store.js';
+import { UsersStore } from './store/users-store.js';
 import { StreamHub } from './stream/hub.js';
 import { VERSION } from './version.js';
 
@@ -34,6 +38,9 @@ export interface Vaka {
   readonly registry: DeviceRegistry;
   readonly residents: ResidentsStore;
   readonly alertService: AlertService;
+  readonly auth: AuthService;
+  /** Set when this start created the first admin (with a one-time password to show once, if generated). */
+  readonly firstAdmin: FirstAdmin | undefined;
   readonly pipeline: Pipeline;
   readonly gateway: Gateway;
   /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
@@ -85,6 +92,29 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     const events = new EventsStore(db);
     const deadLetters = new DeadLettersStore(db);
     const registry = new DeviceRegistry(db);
+    const users = new UsersStore(db);
+    const sessions = new SessionsStore(db);
+    const audit = new AuditStore(db);
+    const auth = new AuthService(
+      users,
+      sessions,
+      audit,
+      {
+        sessionMs: config.auth.sessionMs,
+        throttle: {
+          maxPerUser: config.auth.loginMaxFailures,
+          maxPerAddress: config.auth.loginMaxFailures * 10,
+          windowMs: config.auth.loginWindowMs,
+        },
+        now,
+      },
+      logger.child({ part: 'auth' }),
+    );
+    const firstAdmin = await auth.ensureFirstAdmin({
+      username: config.auth.adminUser,
+      password: config.auth.adminPassword,
+    });
+    await sessions.prune(now());
     const hub = new StreamHub();
     const models = new ModelStore(db);
     const engine = new Engine(
@@ -165,7 +195,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     };
 
     const app = await buildApp(
-      { residents, registry, events, alerts, alertService, deadLetters, health },
+      { residents, registry, events, alerts, alertService, deadLetters, health, auth, users, audit, now },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
     // Stop accepting HTTP and stream connections first, then the gateway, then drain.
@@ -208,6 +238,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       registry,
       residents,
       alertService,
+      auth,
+      firstAdmin,
       pipeline,
       gateway,
       httpPort,
