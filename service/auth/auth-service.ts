@@ -109,8 +109,7 @@ export class AuthService {
     }
     if (current === next) throw new AccountRuleError('the new password must differ from the current one');
     await this.users.update(user.id, { passwordHash: await hashPassword(next), mustChangePassword: false });
-    const ended = (await this.sessions.revokeAllOf(user.id)).filter((id) => id !== principal.sessionId);
-    this.revoked(ended);
+    this.revoked(await this.sessions.revokeAllOf(user.id, principal.sessionId));
     await this.record(principal.userId, principal.username, 'auth.password', principal.userId, 'success', ip, {});
     return true;
   }

@@ -41,11 +41,12 @@ export class SessionsStore {
     await this.db.query('UPDATE sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL', [id]);
   }
 
-  /** Ends every session of a user (password reset, disabled, role changed); returns their ids. */
-  async revokeAllOf(userId: string): Promise<string[]> {
+  /** Ends every session of a user but `except` (password changed, disabled, role changed); returns their ids. */
+  async revokeAllOf(userId: string, except: string | null = null): Promise<string[]> {
     const rows = await this.db.query<{ id: string }>(
-      'UPDATE sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL RETURNING id',
-      [userId],
+      `UPDATE sessions SET revoked_at = now()
+       WHERE user_id = $1 AND revoked_at IS NULL AND ($2::uuid IS NULL OR id <> $2::uuid) RETURNING id`,
+      [userId, except],
     );
     return rows.map((r) => r.id);
   }

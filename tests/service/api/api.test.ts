@@ -1,6 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Device, Resident } from '../../../service/contract.js';
+import { raiseHelp } from '../../helpers/raise-alert.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 let t: TestVaka;
@@ -104,22 +105,7 @@ describe('REST API', () => {
 
   it('acknowledges and resolves an alert, with 409 for a move its state does not allow', async () => {
     const r = await newResident();
-    await t.vaka.alertService.apply([
-      {
-        kind: 'raise',
-        alert: {
-          residentId: r.id,
-          roomId: null,
-          deviceId: null,
-          kind: 'help',
-          ruleId: 'HELP-1',
-          severity: 'critical',
-          reason: 'Help requested',
-          foldKey: 'help',
-          at: Date.now(),
-        },
-      },
-    ]);
+    await raiseHelp(t.vaka, r.id);
     const [alert] = (await inject('GET', `/alerts?status=open&residentId=${r.id}`)).json<Alert[]>();
     expect(alert).toMatchObject({ residentName: 'Astrid Lindqvist', status: 'open' });
     const id = alert?.id;
