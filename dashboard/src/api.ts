@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { ResolveInput } from '../../service/contract.js';
-import { Alert, ApiError, Health, Resident } from '../../service/contract.js';
+import { Alert, ApiError, Health, Resident, Session, User } from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
 export const REQUEST_TIMEOUT_MS = 10_000; // ms
@@ -14,6 +14,10 @@ export type ApiErrorKind =
   | 'network'
   /** 409: the alert is no longer in a state that allows this (someone else acted). */
   | 'conflict'
+  /** 401: no valid session (expired, revoked, or wrong credentials at sign-in). */
+  | 'unauthorized'
+  /** 429: too many attempts; `retryAfterS` says how long to wait. */
+  | 'rate-limited'
   /** Another 4xx: the message says what was wrong. */
   | 'rejected'
   /** 5xx: the service failed; details are in its log, not here. */
@@ -26,6 +30,7 @@ export class ApiRequestError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status: number | null = null,
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -37,18 +42,38 @@ export interface Api {
   resolve(alertId: string, input: ResolveInput): Promise<Alert>;
   residents(): Promise<Resident[]>;
   health(): Promise<Health>;
+  /** Signs in; the session's token is then sent with every call (through `auth`). */
+  login(username: string, password: string): Promise<Session>;
+  logout(): Promise<void>;
+  me(): Promise<User>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+}
+
+/** Where the API client finds the session token, and whom it tells when the server no longer accepts it. */
+export interface ApiAuth {
+  token(): string | null;
+  /** A 401 on a signed-in call: the session expired or was revoked. */
+  onUnauthorized(): void;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => fetch(input, init)): Api {
+export function createApi(
+  base = '/api/v1',
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+  auth: ApiAuth = { token: () => null, onUnauthorized: () => {} },
+): Api {
   /** `alsoOk`: error statuses whose body is still the answer (health is 503 when degraded). */
   async function call<T>(schema: z.ZodType<T>, path: string, body?: unknown, alsoOk: number[] = []): Promise<T> {
     let response: Response;
+    const token = auth.token();
     try {
       response = await fetchImpl(`${base}${path}`, {
         method: body === undefined ? 'GET' : 'POST',
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
         body: body === undefined ? null : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -56,7 +81,10 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
       throw new ApiRequestError('network', error instanceof Error ? error.message : String(error));
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok && !alsoOk.includes(response.status)) throw failure(response.status, json);
+    if (response.status === 401 && token !== null) auth.onUnauthorized();
+    if (!response.ok && !alsoOk.includes(response.status)) {
+      throw failure(response.status, json, Number(response.headers.get('retry-after')) || null);
+    }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ApiRequestError('invalid', `${path}: ${z.prettifyError(parsed.error)}`, response.status);
@@ -71,12 +99,22 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
     resolve: (alertId, input) => call(Alert, alertPath(alertId, 'resolve'), input),
     residents: () => call(z.array(Resident), '/residents'),
     health: () => call(Health, '/health', undefined, [503]),
+    login: (username, password) => call(Session, '/auth/login', { username, password }),
+    logout: async () => {
+      await call(z.unknown(), '/auth/logout', {});
+    },
+    me: () => call(User, '/auth/me'),
+    changePassword: async (currentPassword, newPassword) => {
+      await call(z.unknown(), '/auth/password', { currentPassword, newPassword });
+    },
   };
 }
 
-function failure(status: number, json: unknown): ApiRequestError {
+function failure(status: number, json: unknown, retryAfterS: number | null): ApiRequestError {
   const body = ApiError.safeParse(json);
   const message = body.success ? body.data.message : `HTTP ${status}`;
+  if (status === 401) return new ApiRequestError('unauthorized', message, status);
+  if (status === 429) return new ApiRequestError('rate-limited', message, status, retryAfterS);
   if (status === 409) return new ApiRequestError('conflict', message, status);
   if (status >= 400 && status < 500) return new ApiRequestError('rejected', message, status);
   return new ApiRequestError('server', message, status);

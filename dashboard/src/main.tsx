@@ -1,7 +1,6 @@
-/** Entry point: picks the language, builds the API client and mounts the page. */
+/** Entry point: picks the language and mounts the page behind its sign-in gate. */
 import { render } from 'preact';
-import { createApi } from './api.js';
-import { App } from './app.js';
+import { AuthGate } from './auth-gate.js';
 import { pickLanguage, strings } from './i18n.js';
 import { streamUrl } from './transport.js';
 import { LocaleContext } from './use-strings.js';
@@ -14,7 +13,7 @@ document.documentElement.lang = language;
 
 render(
   <LocaleContext.Provider value={{ language, t: strings[language] }}>
-    <App api={createApi()} streamUrl={streamUrl(window.location)} />
+    <AuthGate streamUrl={streamUrl(window.location)} />
   </LocaleContext.Provider>,
   root,
 );

@@ -47,7 +47,7 @@ export async function createStaff(
   const temporary = newPassword();
   const created = await admin('POST', '/users', {
     username,
-    displayName: `${role[0]?.toUpperCase()}${role.slice(1)} ${username.slice(-4)}`,
+    displayName: `${role[0]?.toUpperCase()}${role.slice(1)} ${username}`,
     role,
     teamId,
     password: temporary,
