@@ -24,6 +24,8 @@ export const LOG_REDACTIONS = {
     '*.newPassword',
     '*.token',
     '*.passwordHash',
+    // PostgreSQL's error detail can quote a failing row ("Failing row contains (…)"): names.
+    'err.detail',
   ],
   censor: '[redacted]',
 };

@@ -3,8 +3,8 @@
  * contract with `safeParse`: a reply that does not match is an error, never a cast.
  */
 import { z } from 'zod';
-import type { ResolveInput } from '../../service/contract.js';
-import { Alert, ApiError, Health, Resident, Session, User } from '../../service/contract.js';
+import type { ResolveInput, UserInput, UserUpdate } from '../../service/contract.js';
+import { Alert, ApiError, AuditEntry, Health, Resident, Session, Team, User } from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
 export const REQUEST_TIMEOUT_MS = 10_000; // ms
@@ -47,6 +47,13 @@ export interface Api {
   logout(): Promise<void>;
   me(): Promise<User>;
   changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Admin: accounts, teams and the audit log. */
+  users(): Promise<User[]>;
+  createUser(input: UserInput): Promise<User>;
+  updateUser(id: string, update: UserUpdate): Promise<User>;
+  teams(): Promise<Team[]>;
+  createTeam(name: string): Promise<Team>;
+  audit(limit: number): Promise<AuditEntry[]>;
 }
 
 /** Where the API client finds the session token, and whom it tells when the server no longer accepts it. */
@@ -64,12 +71,18 @@ export function createApi(
   auth: ApiAuth = { token: () => null, onUnauthorized: () => {} },
 ): Api {
   /** `alsoOk`: error statuses whose body is still the answer (health is 503 when degraded). */
-  async function call<T>(schema: z.ZodType<T>, path: string, body?: unknown, alsoOk: number[] = []): Promise<T> {
+  async function call<T>(
+    schema: z.ZodType<T>,
+    path: string,
+    body?: unknown,
+    alsoOk: number[] = [],
+    method = body === undefined ? 'GET' : 'POST',
+  ): Promise<T> {
     let response: Response;
     const token = auth.token();
     try {
       response = await fetchImpl(`${base}${path}`, {
-        method: body === undefined ? 'GET' : 'POST',
+        method,
         headers: {
           ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
           ...(token === null ? {} : { authorization: `Bearer ${token}` }),
@@ -107,6 +120,12 @@ export function createApi(
     changePassword: async (currentPassword, newPassword) => {
       await call(z.unknown(), '/auth/password', { currentPassword, newPassword });
     },
+    users: () => call(z.array(User), '/users'),
+    createUser: (input) => call(User, '/users', input),
+    updateUser: (id, update) => call(User, `/users/${encodeURIComponent(id)}`, update, [], 'PATCH'),
+    teams: () => call(z.array(Team), '/teams'),
+    createTeam: (name) => call(Team, '/teams', { name }),
+    audit: (limit) => call(z.array(AuditEntry), `/audit?limit=${limit}`),
   };
 }
 
