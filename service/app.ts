@@ -59,6 +59,9 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Vaka API', version: VERSION, description: 'Fall and anomaly alerts for home care' },
+      // Sign in with POST /auth/login; send the token as `Authorization: Bearer <token>`.
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });

@@ -19,6 +19,11 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An empty variable (`VAR=` in a compose file) counts as unset. */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -72,14 +77,15 @@ export const Env = z.object({
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The first admin's username, used only when there are no accounts yet. */
-  VAKA_ADMIN_USER: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .regex(/^[a-z0-9._-]{1,64}$/, 'letters, digits, . _ - (1–64)')
-    .optional(),
-  /** The first admin's password (at least 12 characters); unset: a one-time password is printed at first start. */
-  VAKA_ADMIN_PASSWORD: z.string().min(12, 'at least 12 characters').max(200).optional(),
+  VAKA_ADMIN_USER: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9._-]{1,64}$/, 'letters, digits, . _ - (1–64)'),
+  ),
+  /** The first admin's password (at least 12 characters); unset or empty: a one-time password is printed at first start. */
+  VAKA_ADMIN_PASSWORD: unsetIfEmpty(z.string().min(12, 'at least 12 characters').max(200)),
   /** How long a sign-in lasts, in hours (a shift and a margin). */
   VAKA_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
   /** Failed sign-ins allowed per username and address within LOGIN_WINDOW_MIN, then 429. */

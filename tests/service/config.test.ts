@@ -44,6 +44,7 @@ describe('configuration', () => {
     const c = loadConfig({ VAKA_ADMIN_USER: 'Chief', VAKA_ADMIN_PASSWORD: 'long-enough-secret' });
     expect(c.auth).toMatchObject({ adminUser: 'chief', adminPassword: 'long-enough-secret' });
     expect(() => loadConfig({ VAKA_ADMIN_PASSWORD: 'short' })).toThrow(/VAKA_ADMIN_PASSWORD/);
+    expect(loadConfig({ VAKA_ADMIN_PASSWORD: '' }).auth.adminPassword).toBeUndefined();
     expect(() => loadConfig({ VAKA_ADMIN_USER: 'has space' })).toThrow(/VAKA_ADMIN_USER/);
   });
 });
