@@ -52,6 +52,17 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'POST /api/v1/alerts/:id/acknowledge': { access: 'carer', scope: 'alert', audit: 'alert.acknowledge' },
   'POST /api/v1/alerts/:id/resolve': { access: 'carer', scope: 'alert', audit: 'alert.resolve' },
 
+  // Routes of other branches (alert lifecycle, resident pages, pipeline health), declared here
+  // so they are guarded the moment they are merged. A list route must filter by teamScope itself.
+  'POST /api/v1/alerts/:id/notes': { access: 'carer', scope: 'alert', audit: 'alert.note' },
+  'PUT /api/v1/residents/:id/context': { access: 'carer', scope: 'resident', audit: 'resident.context.set' },
+  'DELETE /api/v1/residents/:id/context': { access: 'carer', scope: 'resident', audit: 'resident.context.clear' },
+  'GET /api/v1/residents/:id/activity': { access: 'carer', scope: 'resident' },
+  'GET /api/v1/residents/:id/routine': { access: 'carer', scope: 'resident' },
+  'GET /api/v1/presence': { access: 'carer' },
+  /** Aggregates only (rates, counts, delivery and acknowledgement times): no one's personal data. */
+  'GET /api/v1/metrics': { access: 'carer' },
+
   'GET /api/v1/users': { access: 'admin' },
   'POST /api/v1/users': { access: 'admin', audit: 'user.create' },
   'PATCH /api/v1/users/:id': { access: 'admin', audit: 'user.update' },
