@@ -1,7 +1,8 @@
 /**
  * The gateway: an MQTT client that subscribes to every format's topics with QoS 1 on a
  * persistent session (clean: false), so what the broker queued for Vaka while it was away
- * arrives after a restart, and feeds each message through the ingest pipeline.
+ * arrives after a restart, and feeds each message through the ingest pipeline. It also
+ * publishes Vaka's own retained online/offline state, with offline as its last will.
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
@@ -29,6 +30,14 @@ export interface Gateway {
   readonly counters: Readonly<GatewayCounters>;
 }
 
+/**
+ * Vaka's own state, retained on `<VAKA_TOPIC_PREFIX>/status` (the shape Zigbee2MQTT uses for
+ * bridge/state): online once connected; offline on a clean stop, or from the broker as the
+ * last will when Vaka vanishes.
+ */
+const ONLINE = '{"state":"online"}';
+const OFFLINE = '{"state":"offline"}';
+
 export class BrokerUnreachableError extends Error {
   readonly code = 'VAKA_ERR_BROKER_UNREACHABLE';
 }
@@ -36,6 +45,7 @@ export class BrokerUnreachableError extends Error {
 export function createGateway(options: GatewayOptions, directory: DeviceDirectory, sink: GatewaySink): Gateway {
   const ingest = createIngest(options, directory, sink);
   const log = options.logger.child({ part: 'gateway' });
+  const statusTopic = `${options.native.prefix}/status`;
   let client: MqttClient | undefined;
 
   function onMessage(topic: string, payload: Buffer, packet: { dup?: boolean }): void {
@@ -51,6 +61,8 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
     const c = mqtt.connect(options.mqttUrl, {
       clientId: options.clientId,
       clean: false,
+      // If Vaka dies without saying goodbye, the broker tells the world (an outside monitor).
+      will: { topic: statusTopic, payload: Buffer.from(OFFLINE), qos: 1, retain: true },
       reconnectPeriod: 1000,
       connectTimeout: options.connectTimeoutMs,
       ...(options.username === undefined ? {} : { username: options.username }),
@@ -60,6 +72,7 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
     c.on('message', onMessage);
     c.on('connect', (packet) => {
       log.info({ sessionPresent: packet.sessionPresent }, 'connected to broker');
+      c.publish(statusTopic, ONLINE, { qos: 1, retain: true });
       c.subscribe([nativeSubscription(options.native), z2mSubscription(options.z2m)], { qos: 1 }, (error) => {
         if (error) log.error({ err: error }, 'subscribe failed');
       });
@@ -83,7 +96,9 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
   async function stop(): Promise<void> {
     const c = client;
     client = undefined;
-    if (c) await c.endAsync();
+    if (c === undefined) return;
+    if (c.connected) await c.publishAsync(statusTopic, OFFLINE, { qos: 1, retain: true }).catch(() => undefined);
+    await c.endAsync();
   }
 
   return {

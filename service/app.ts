@@ -16,12 +16,15 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './api/errors.js';
+import { activityRoutes } from './api/routes/activity.js';
 import { alertRoutes } from './api/routes/alerts.js';
 import { authRoutes } from './api/routes/auth.js';
+import { contextRoutes } from './api/routes/contexts.js';
 import { deadLetterRoutes } from './api/routes/dead-letters.js';
 import { deviceRoutes } from './api/routes/devices.js';
 import { eventRoutes } from './api/routes/events.js';
 import { healthRoutes } from './api/routes/health.js';
+import { metricsRoutes } from './api/routes/metrics.js';
 import { residentRoutes } from './api/routes/residents.js';
 import { userRoutes } from './api/routes/users.js';
 import { installSecurityHeaders } from './api/security-headers.js';
@@ -84,7 +87,10 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       deviceRoutes(zapi, deps);
       eventRoutes(zapi, deps);
       alertRoutes(zapi, deps);
+      contextRoutes(zapi, deps);
       deadLetterRoutes(zapi, deps);
+      activityRoutes(zapi, deps);
+      metricsRoutes(zapi, deps);
       streamRoute(zapi, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },

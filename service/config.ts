@@ -3,6 +3,8 @@
  * passed down. No other module reads process.env. Defaults carry their units.
  */
 import { z } from 'zod';
+import { type EscalationPolicy, parseEscalationPolicy } from './alerts/escalation.js';
+import type { RetentionPolicy } from './retention.js';
 
 const port = z.coerce.number().int().min(0).max(65_535);
 const optionalUrl = z
@@ -74,6 +76,39 @@ export const Env = z.object({
   MODEL_SAVE_S: z.coerce.number().positive().default(300),
   /** How often absence detectors are evaluated on the wall clock, in seconds. */
   TICK_S: z.coerce.number().positive().default(30),
+  /**
+   * The escalation policy for alerts nobody acknowledges, as JSON: ladders per severity that
+   * replace the defaults, e.g. {"critical":[{"afterS":60,"actions":["renotify","widen"]}]}.
+   * Actions: renotify, raise (one severity up), widen (to every carer). docs/alert-lifecycle.md.
+   */
+  ESCALATION_POLICY: z
+    .string()
+    .optional()
+    .superRefine((v, ctx) => {
+      try {
+        parseEscalationPolicy(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: `not a valid escalation policy: ${(error as Error).message}` });
+      }
+    }),
+  /** How often unacknowledged alerts are checked for escalation, in seconds. */
+  ESCALATION_CHECK_S: z.coerce.number().positive().default(5),
+  /** Raw sensor events are deleted after this many days (the learned model keeps what it needs). */
+  EVENT_RETENTION_DAYS: z.coerce
+    .number()
+    .int()
+    .min(8, 'at least 8: the resident page shows the last 7 days')
+    .default(90),
+  /** Dead letters and unclaimed sightings are deleted after this many days. */
+  DEAD_LETTER_RETENTION_DAYS: z.coerce.number().int().min(1).default(14),
+  /** At most this many dead letters are kept (the newest), whatever their age. */
+  DEAD_LETTER_MAX: z.coerce.number().int().min(100).default(100_000),
+  /** At most this many unclaimed devices are kept (the most recently seen). */
+  UNCLAIMED_MAX: z.coerce.number().int().min(10).default(10_000),
+  /** Resolved alerts and the stream's change history are deleted after this many days. */
+  ALERT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
+  /** How often retention runs, in minutes (also once shortly after start). */
+  RETENTION_CHECK_MIN: z.coerce.number().positive().default(60),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The first admin's username, used only when there are no accounts yet. */
@@ -128,6 +163,9 @@ export interface Config {
     /** Rate-limit window, in milliseconds. */
     loginWindowMs: number;
   };
+  /** What happens to alerts nobody acknowledges, and how often that is checked. */
+  alerts: { escalation: EscalationPolicy; escalationCheckMs: number };
+  retention: RetentionPolicy & { checkMs: number };
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
 }
@@ -171,6 +209,15 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       sessionMs: e.VAKA_SESSION_HOURS * 3_600_000,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,
       loginWindowMs: e.LOGIN_WINDOW_MIN * 60_000,
+    },
+    alerts: { escalation: parseEscalationPolicy(e.ESCALATION_POLICY), escalationCheckMs: e.ESCALATION_CHECK_S * 1000 },
+    retention: {
+      eventDays: e.EVENT_RETENTION_DAYS,
+      deadLetterDays: e.DEAD_LETTER_RETENTION_DAYS,
+      deadLetterMax: e.DEAD_LETTER_MAX,
+      unclaimedMax: e.UNCLAIMED_MAX,
+      alertDays: e.ALERT_RETENTION_DAYS,
+      checkMs: e.RETENTION_CHECK_MIN * 60_000,
     },
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,

@@ -28,6 +28,19 @@ export type Room = z.infer<typeof Room>;
 export const RoomInput = z.object({ name: z.string().trim().min(1).max(100), kind: RoomKind });
 export type RoomInput = z.infer<typeof RoomInput>;
 
+export const ContextKind = z.enum(['away', 'hospital', 'visitor']);
+export type ContextKind = z.infer<typeof ContextKind>;
+
+/** Set by staff: away or in hospital holds back the at-home alerts; a visitor is named in reasons. */
+export const ResidentContext = z.object({
+  kind: ContextKind,
+  until: isoTime,
+  note: z.string().nullable(),
+  setBy: z.string(),
+  setAt: isoTime,
+});
+export type ResidentContext = z.infer<typeof ResidentContext>;
+
 export const Resident = z.object({
   id,
   name: z.string(),
@@ -38,6 +51,8 @@ export const Resident = z.object({
   openAlerts: z.number().int(),
   /** The care team that looks after this resident; null: only operators and admins see them. */
   teamId: id.nullable(),
+  /** Away, hospital or visitor, while it lasts. */
+  context: ResidentContext.nullable(),
 });
 export type Resident = z.infer<typeof Resident>;
 
@@ -135,6 +150,12 @@ export type AlertStatus = z.infer<typeof AlertStatus>;
 export const Outcome = z.enum(['confirmed', 'false_alarm', 'expected', 'cleared']);
 export type Outcome = z.infer<typeof Outcome>;
 
+export const AlertAudience = z.enum(['team', 'everyone']);
+export type AlertAudience = z.infer<typeof AlertAudience>;
+
+export const AlertNote = z.object({ id, by: z.string(), text: z.string(), at: isoTime });
+export type AlertNote = z.infer<typeof AlertNote>;
+
 export const Alert = z.object({
   id,
   residentId: id,
@@ -157,6 +178,13 @@ export const Alert = z.object({
   resolvedBy: z.string().nullable(),
   outcome: Outcome.nullable(),
   note: z.string().nullable(),
+  /** Steps of the escalation policy taken so far because nobody acknowledged (0: none). */
+  escalationLevel: z.number().int().min(0),
+  escalatedAt: isoTime.nullable(),
+  /** Who should see it: the resident's team, or after escalation every carer on duty. */
+  audience: AlertAudience,
+  /** Staff notes, oldest first. */
+  notes: z.array(AlertNote),
 });
 export type Alert = z.infer<typeof Alert>;
 
@@ -172,8 +200,18 @@ export const ResolveInput = z.object({
   note: z.string().trim().max(2000).optional(),
 });
 export type ResolveInput = z.infer<typeof ResolveInput>;
+/** Away, in hospital or with a visitor until `until` (at most 90 days ahead). */
+export const ContextInput = z.object({
+  kind: ContextKind,
+  until: isoTime,
+  note: z.string().trim().max(500).optional(),
+  by: actor,
+});
+export type ContextInput = z.infer<typeof ContextInput>;
+export const NoteInput = z.object({ by: actor, text: z.string().trim().min(1).max(2000) });
+export type NoteInput = z.infer<typeof NoteInput>;
 
-export const AlertChange = z.enum(['opened', 'repeated', 'acknowledged', 'resolved']);
+export const AlertChange = z.enum(['opened', 'repeated', 'acknowledged', 'resolved', 'escalated', 'noted']);
 export type AlertChange = z.infer<typeof AlertChange>;
 
 /** How often the stream sends a heartbeat frame, in milliseconds. */
@@ -193,6 +231,11 @@ export const StreamFrame = z.discriminatedUnion('type', [
   }),
   /** Sent every STREAM_HEARTBEAT_MS so a client can tell a quiet stream from a dead one. */
   z.object({ type: z.literal('heartbeat'), at: isoTime }),
+  /**
+   * An alert detected while the database cannot store it: shown at once, not sequenced. The
+   * same id arrives later as an `opened` change once it is stored.
+   */
+  z.object({ type: z.literal('provisional'), alert: Alert }),
 ]);
 export type StreamFrame = z.infer<typeof StreamFrame>;
 
@@ -309,3 +352,82 @@ export const STREAM_TOKEN_PREFIX = 'vaka.token.';
 /** Close codes: 4401 no valid session (sign in again), 4403 signed in but not allowed. */
 export const CLOSE_UNAUTHORIZED = 4401;
 export const CLOSE_FORBIDDEN = 4403;
+/** Where a resident is now, as the behaviour model sees it (see service/model/resident-view.ts). */
+export const Presence = z.enum(['home', 'out', 'asleep', 'unknown']);
+export type Presence = z.infer<typeof Presence>;
+
+export const ResidentPresence = z.object({ residentId: id, presence: Presence });
+export type ResidentPresence = z.infer<typeof ResidentPresence>;
+
+/** Activity events of one resident in one room and one local clock hour. */
+export const ActivityCell = z.object({
+  /** Local calendar day, YYYY-MM-DD, in the homes' time zone. */
+  day: z.iso.date(),
+  hour: z.number().int().min(0).max(23),
+  roomId: id.nullable(),
+  count: z.number().int().min(1),
+});
+export type ActivityCell = z.infer<typeof ActivityCell>;
+
+export const ActivityGrid = z.object({
+  residentId: id,
+  timeZone: z.string(),
+  /** The local days covered, oldest first; the last is today. */
+  days: z.array(z.iso.date()),
+  /** Only cells with activity; every other room × hour had none. */
+  cells: z.array(ActivityCell),
+});
+export type ActivityGrid = z.infer<typeof ActivityGrid>;
+
+export const RuleFeedbackView = z.object({
+  ruleId: z.string(),
+  falseAlarms: z.number(),
+  confirmed: z.number(),
+  expected: z.number(),
+  /** Multiplies the rule's threshold: above 1 after false alarms. */
+  factor: z.number(),
+});
+
+/** A resident's usual routine as learned, beside what today looked like so far. */
+export const ResidentRoutine = z.object({
+  residentId: id,
+  presence: Presence,
+  /** Days of the resident's own data; under 14 the population prior still weighs in. */
+  learnedDays: z.number().int(),
+  learning: z.boolean(),
+  /** Minutes after local midnight. */
+  wake: z.object({ usualMinute: z.number(), spreadMinutes: z.number(), todayMinute: z.number().nullable() }),
+  bedtime: z.object({ usualMinute: z.number(), spreadMinutes: z.number() }),
+  /** A daytime bathroom visit: the usual (median) and a long one (90th percentile), minutes. */
+  bathroomVisit: z.object({ usualMinutes: z.number(), longMinutes: z.number() }),
+  /** Usual activity events per local hour of a day (24 numbers), from the learned model. */
+  usualPerHour: z.array(z.number()).length(24),
+  feedback: z.array(RuleFeedbackView),
+});
+export type ResidentRoutine = z.infer<typeof ResidentRoutine>;
+
+export const Percentiles = z.object({
+  count: z.number().int(),
+  p50Ms: z.number().nullable(),
+  p90Ms: z.number().nullable(),
+  maxMs: z.number().nullable(),
+});
+export type Percentiles = z.infer<typeof Percentiles>;
+
+/** The pipeline's figures over a window: event rate, rejects, and how fast alerts reached people. */
+export const Metrics = z.object({
+  windowHours: z.number(),
+  /** Events stored per minute over the last 5 minutes and the last hour (null until sampled that long). */
+  eventsPerMinute: z.object({ last5Min: z.number().nullable(), lastHour: z.number().nullable() }),
+  deadLetters: z.object({ total: z.number().int(), byReason: z.record(z.string(), z.number().int()) }),
+  alerts: z.object({
+    raised: z.number().int(),
+    /** Detection to the first dashboard that received it. */
+    delivery: Percentiles,
+    /** Detection to acknowledgement. */
+    acknowledgement: Percentiles,
+    openUnacknowledged: z.number().int(),
+    oldestUnacknowledgedAt: isoTime.nullable(),
+  }),
+});
+export type Metrics = z.infer<typeof Metrics>;

@@ -31,6 +31,8 @@ export class DeviceRegistry implements DeviceDirectory {
   private readonly listeners: RegistryListener[] = [];
   /** Room id → room kind, for detectors that judge by the kind of room (bathroom, hall). */
   private readonly roomKinds = new Map<string, string>();
+  /** Room id → name, for alerts shown before the database can supply it. */
+  private readonly roomNames = new Map<string, string>();
 
   constructor(private readonly db: Db) {
     this.devices = new DevicesStore(db);
@@ -43,7 +45,10 @@ export class DeviceRegistry implements DeviceDirectory {
     this.byId.clear();
     const rows = await this.db.query<{ id: string; name: string; kind: string }>('SELECT id, name, kind FROM rooms');
     const rooms = new Map(rows.map((r) => [r.id, r.name]));
-    for (const r of rows) this.roomKinds.set(r.id, r.kind);
+    for (const r of rows) {
+      this.roomKinds.set(r.id, r.kind);
+      this.roomNames.set(r.id, r.name);
+    }
     for (const device of await this.devices.list()) {
       this.index(device, device.roomId === null ? null : (rooms.get(device.roomId) ?? null));
     }
@@ -119,12 +124,20 @@ export class DeviceRegistry implements DeviceDirectory {
     return this.roomKinds.get(roomId);
   }
 
+  /** A room's name as last loaded, without a query. */
+  knownRoomName(roomId: string): string | undefined {
+    return this.roomNames.get(roomId);
+  }
+
   private async roomName(roomId: string | null): Promise<string | null> {
     if (roomId === null) return null;
     const [row] = await this.db.query<{ name: string; kind: string }>('SELECT name, kind FROM rooms WHERE id = $1', [
       roomId,
     ]);
-    if (row) this.roomKinds.set(roomId, row.kind);
+    if (row) {
+      this.roomKinds.set(roomId, row.kind);
+      this.roomNames.set(roomId, row.name);
+    }
     return row?.name ?? null;
   }
 }

@@ -12,6 +12,7 @@ import { buildApp } from './app.js';
 import { AuthService, type FirstAdmin } from './auth/auth-service.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
 import type { Config } from './config.js';
+import { ContextService } from './context-service.js';
 import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
 import type { Db } from './db/db.js';
 import { migrate } from './db/migrate.js';
@@ -21,10 +22,15 @@ import { Engine } from './engine.js';
 import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
+import { Retention } from './retention.js';
+import { RATE_SAMPLE_MS, RateMeter } from './stats/rate-meter.js';
+import { ActivityStore } from './store/activity-store.js';
 import { AlertsStore } from './store/alerts-store.js';
 import { AuditStore } from './store/audit-store.js';
+import { ContextsStore } from './store/contexts-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
+import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
 import { ResidentsStore } from './store/residents-store.js';
 import { SessionsStore } from './store/sessions-store.js';
@@ -41,6 +47,8 @@ export interface Vaka {
   readonly auth: AuthService;
   /** Set when this start created the first admin (with a one-time password to show once, if generated). */
   readonly firstAdmin: FirstAdmin | undefined;
+  /** The detectors and learned models (for inspection and tests). */
+  readonly engine: Engine;
   readonly pipeline: Pipeline;
   readonly gateway: Gateway;
   /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
@@ -127,15 +135,21 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       logger.child({ part: 'engine' }),
     );
     // Staff outcomes tune that resident's thresholds for that rule.
-    const alertService = new AlertService(alerts, hub, now, logger.child({ part: 'alerts' }), (alert) =>
-      engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
-    );
+    const alertService = new AlertService(alerts, hub, now, logger.child({ part: 'alerts' }), {
+      onResolved: (alert) => engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+      policy: config.alerts.escalation,
+      residentName: (id) => residents.cachedName(id),
+      roomName: (id) => registry.knownRoomName(id),
+    });
+    const contexts = new ContextService(new ContextsStore(db), engine, now);
     registry.onChange(engine);
     await registry.load();
     const saved = await models.loadAll();
     engine.importModels(saved);
     logger.info({ residents: saved.length }, 'behaviour models restored');
     engine.restore(await alerts.list({ status: ['open', 'acknowledged'], limit: 1_000_000 }));
+    await residents.list(); // learns every resident's name, for alerts shown while the database is away
+    logger.info({ residents: await contexts.restore() }, 'away, hospital and visitor states restored');
     const saveModels = async (all = false) => {
       const changed = engine.exportModels(all);
       if (changed.length > 0) await models.saveMany(changed, now());
@@ -194,8 +208,27 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       };
     };
 
+    const eventRate = new RateMeter();
     const app = await buildApp(
-      { residents, registry, events, alerts, alertService, deadLetters, health, auth, users, audit, now },
+      {
+        residents,
+        registry,
+        events,
+        alerts,
+        alertService,
+        contexts,
+        deadLetters,
+        health,
+        activity: new ActivityStore(db),
+        metrics: new MetricsStore(db),
+        eventRate,
+        residentState: (id) => engine.resident(id),
+        timeZone: config.behaviour.timeZone,
+        now,
+        auth,
+        users,
+        audit,
+      },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
     // Stop accepting HTTP and stream connections first, then the gateway, then drain.
@@ -221,11 +254,32 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.tickMs);
     timer.unref();
     closers.push(async () => clearInterval(timer));
+    const escalation = setInterval(() => {
+      alertService.escalate().catch((error: unknown) => logger.error({ err: error }, 'escalation check failed'));
+    }, config.alerts.escalationCheckMs);
+    escalation.unref();
+    closers.push(async () => clearInterval(escalation));
+    const retention = new Retention(db, config.retention, now, logger.child({ part: 'retention' }));
+    const runRetention = () => {
+      retention.run().catch((error: unknown) => logger.error({ err: error }, 'retention failed'));
+    };
+    const retentionFirst = setTimeout(runRetention, 60_000);
+    retentionFirst.unref();
+    const retentionTimer = setInterval(runRetention, config.retention.checkMs);
+    retentionTimer.unref();
+    closers.push(async () => {
+      clearTimeout(retentionFirst);
+      clearInterval(retentionTimer);
+    });
     const saveTimer = setInterval(() => {
       saveModels().catch((error: unknown) => logger.error({ err: error }, 'saving behaviour models failed'));
     }, config.behaviour.saveMs);
     saveTimer.unref();
     closers.push(async () => clearInterval(saveTimer));
+    eventRate.sample(now(), pipeline.counters.stored);
+    const rateTimer = setInterval(() => eventRate.sample(now(), pipeline.counters.stored), RATE_SAMPLE_MS);
+    rateTimer.unref();
+    closers.push(async () => clearInterval(rateTimer));
     const heartbeat = setInterval(() => {
       void hub.broadcast({ type: 'heartbeat', at: new Date(now()).toISOString() });
     }, STREAM_HEARTBEAT_MS);
@@ -240,6 +294,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       alertService,
       auth,
       firstAdmin,
+      engine,
       pipeline,
       gateway,
       httpPort,

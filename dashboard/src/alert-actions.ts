@@ -1,5 +1,5 @@
 /**
- * Acknowledge and resolve, as the alert cards call them: each returns null on success or
+ * Acknowledge, resolve and add a note, as the alert cards call them: each returns null on success or
  * the words to show the person who tapped.
  */
 import type { Alert, ResolveInput } from '../../service/contract.js';
@@ -11,6 +11,7 @@ export type Resolution = Omit<ResolveInput, 'by'>;
 export interface AlertActions {
   acknowledge(alert: Alert): Promise<string | null>;
   resolve(alert: Alert, resolution: Resolution): Promise<string | null>;
+  addNote(alert: Alert, text: string): Promise<string | null>;
 }
 
 export interface ActionDeps {
@@ -40,6 +41,7 @@ export function alertActions({ api, name, askForName, applyResult, t }: ActionDe
   return {
     acknowledge: (alert) => run((by) => api.acknowledge(alert.id, by)),
     resolve: (alert, resolution) => run((by) => api.resolve(alert.id, { ...resolution, by })),
+    addNote: (alert, text) => run((by) => api.addNote(alert.id, { by, text })),
   };
 }
 

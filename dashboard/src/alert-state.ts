@@ -16,12 +16,15 @@ export interface AlertState {
   readonly alerts: ReadonlyMap<string, Alert>;
   /** True once a snapshot has arrived: until then "no alerts" means "we do not know yet". */
   readonly synced: boolean;
+  /** Ids of alerts shown before the server could store them (its database was unreachable). */
+  readonly provisional: ReadonlySet<string>;
 }
 
-export const initialAlertState: AlertState = { seq: null, alerts: new Map(), synced: false };
+export const initialAlertState: AlertState = { seq: null, alerts: new Map(), synced: false, provisional: new Set() };
 
 export type SnapshotFrame = Extract<StreamFrame, { type: 'snapshot' }>;
 export type AlertFrame = Extract<StreamFrame, { type: 'alert' }>;
+export type ProvisionalFrame = Extract<StreamFrame, { type: 'provisional' }>;
 
 export interface Applied {
   state: AlertState;
@@ -45,7 +48,7 @@ export function applySnapshot(state: AlertState, frame: SnapshotFrame): Applied 
   // The first snapshot is the page loading, not news; later ones are resyncs after a gap,
   // and a critical alert that opened during the gap must still be announced.
   const arrivals = state.synced ? [...alerts.values()].filter((a) => isUrgent(a) && !state.alerts.has(a.id)) : [];
-  return { state: { seq: frame.seq, alerts, synced: true }, arrivals };
+  return { state: { seq: frame.seq, alerts, synced: true, provisional: new Set() }, arrivals };
 }
 
 /**
@@ -60,12 +63,38 @@ export function applyAlertFrame(state: AlertState, frame: AlertFrame): Applied {
   const { alert } = frame;
   if (frame.change === 'resolved' || alert.status === 'resolved') alerts.delete(alert.id);
   else alerts.set(alert.id, alert);
-  const news = (frame.change === 'opened' || frame.change === 'repeated') && isUrgent(alert);
+  let provisional = state.provisional;
+  if (provisional.has(alert.id)) {
+    // Stored at last: it is no longer provisional, and not news a second time.
+    provisional = new Set(provisional);
+    (provisional as Set<string>).delete(alert.id);
+    return { state: { ...state, seq: frame.seq, alerts, provisional }, arrivals: [] };
+  }
+  // An escalation nobody acted on is news again: the sound and notification repeat.
+  const news = NEWS.has(frame.change) && isUrgent(alert);
   return { state: { ...state, seq: frame.seq, alerts }, arrivals: news ? [alert] : [] };
 }
 
-export function applyFrame(state: AlertState, frame: SnapshotFrame | AlertFrame): Applied {
-  return frame.type === 'snapshot' ? applySnapshot(state, frame) : applyAlertFrame(state, frame);
+const NEWS = new Set<AlertFrame['change']>(['opened', 'repeated', 'escalated']);
+
+/**
+ * An alert the server detected but could not store yet: shown at once (and announced, if
+ * urgent) the first time; repeats of the same announcement change nothing.
+ */
+export function applyProvisional(state: AlertState, frame: ProvisionalFrame): Applied {
+  const { alert } = frame;
+  if (state.alerts.has(alert.id)) return { state, arrivals: [] };
+  const alerts = new Map(state.alerts);
+  alerts.set(alert.id, alert);
+  const provisional = new Set(state.provisional);
+  provisional.add(alert.id);
+  return { state: { ...state, alerts, provisional }, arrivals: isUrgent(alert) ? [alert] : [] };
+}
+
+export function applyFrame(state: AlertState, frame: SnapshotFrame | AlertFrame | ProvisionalFrame): Applied {
+  if (frame.type === 'snapshot') return applySnapshot(state, frame);
+  if (frame.type === 'provisional') return applyProvisional(state, frame);
+  return applyAlertFrame(state, frame);
 }
 
 const STATUS_ORDER = { open: 0, acknowledged: 1, resolved: 2 } as const;
@@ -73,13 +102,15 @@ const STATUS_ORDER = { open: 0, acknowledged: 1, resolved: 2 } as const;
 /**
  * Folds in the alert that an acknowledge or resolve request returned, so the person who
  * tapped sees the result even if the stream is slow or down. It only ever moves an alert
- * forward (open → acknowledged → resolved) and never adds one: the stream stays the
+ * forward (open → acknowledged → resolved, or a note more) and never adds one: the stream stays the
  * authority, and its own change for the same action arrives later and agrees.
  */
 export function applyActionResult(state: AlertState, alert: Alert): AlertState {
   const current = state.alerts.get(alert.id);
   if (current === undefined) return state;
-  if (STATUS_ORDER[alert.status] <= STATUS_ORDER[current.status]) return state;
+  const forward = STATUS_ORDER[alert.status] > STATUS_ORDER[current.status];
+  const noted = alert.status === current.status && alert.notes.length > current.notes.length;
+  if (!forward && !noted) return state;
   const alerts = new Map(state.alerts);
   if (alert.status === 'resolved') alerts.delete(alert.id);
   else alerts.set(alert.id, alert);

@@ -3,8 +3,35 @@
  * contract with `safeParse`: a reply that does not match is an error, never a cast.
  */
 import { z } from 'zod';
-import type { ResolveInput, UserInput, UserUpdate } from '../../service/contract.js';
-import { Alert, ApiError, AuditEntry, Health, Resident, Session, Team, User } from '../../service/contract.js';
+import type {
+  ClaimInput,
+  ContextInput,
+  DeviceInput,
+  NoteInput,
+  ResidentInput,
+  ResolveInput,
+  RoomInput,
+  UserInput,
+  UserUpdate,
+} from '../../service/contract.js';
+import {
+  ActivityGrid,
+  Alert,
+  ApiError,
+  AuditEntry,
+  DeadLetterView,
+  Device,
+  Health,
+  Metrics,
+  Resident,
+  ResidentPresence,
+  ResidentRoutine,
+  Room,
+  Session,
+  Team,
+  UnclaimedDevice,
+  User,
+} from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
 export const REQUEST_TIMEOUT_MS = 10_000; // ms
@@ -40,8 +67,25 @@ export class ApiRequestError extends Error {
 export interface Api {
   acknowledge(alertId: string, by: string): Promise<Alert>;
   resolve(alertId: string, input: ResolveInput): Promise<Alert>;
+  addNote(alertId: string, input: NoteInput): Promise<Alert>;
   residents(): Promise<Resident[]>;
   health(): Promise<Health>;
+  resident(id: string): Promise<Resident>;
+  presence(): Promise<ResidentPresence[]>;
+  activity(residentId: string, days: number): Promise<ActivityGrid>;
+  routine(residentId: string): Promise<ResidentRoutine>;
+  alertHistory(residentId: string, limit?: number): Promise<Alert[]>;
+  devices(residentId?: string): Promise<Device[]>;
+  unclaimedDevices(): Promise<UnclaimedDevice[]>;
+  createResident(input: ResidentInput): Promise<Resident>;
+  addRoom(residentId: string, room: RoomInput): Promise<Room>;
+  addDevice(input: DeviceInput): Promise<Device>;
+  claimDevice(input: ClaimInput & Pick<DeviceInput, 'format' | 'address'>): Promise<Device>;
+  metrics(hours: number): Promise<Metrics>;
+  deadLetters(limit: number): Promise<DeadLetterView[]>;
+  /** Away, hospital or visitor until a time; holds back the at-home alerts it explains. */
+  setContext(residentId: string, input: ContextInput): Promise<Resident>;
+  endContext(residentId: string): Promise<Resident>;
   /** Signs in; the session's token is then sent with every call (through `auth`). */
   login(username: string, password: string): Promise<Session>;
   logout(): Promise<void>;
@@ -76,13 +120,13 @@ export function createApi(
     path: string,
     body?: unknown,
     alsoOk: number[] = [],
-    method = body === undefined ? 'GET' : 'POST',
+    method: 'PUT' | 'PATCH' | 'DELETE' | undefined = undefined,
   ): Promise<T> {
     let response: Response;
     const token = auth.token();
     try {
       response = await fetchImpl(`${base}${path}`, {
-        method,
+        method: method ?? (body === undefined ? 'GET' : 'POST'),
         headers: {
           ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
           ...(token === null ? {} : { authorization: `Bearer ${token}` }),
@@ -110,8 +154,26 @@ export function createApi(
   return {
     acknowledge: (alertId, by) => call(Alert, alertPath(alertId, 'acknowledge'), { by }),
     resolve: (alertId, input) => call(Alert, alertPath(alertId, 'resolve'), input),
+    addNote: (alertId, input) => call(Alert, alertPath(alertId, 'notes'), input),
     residents: () => call(z.array(Resident), '/residents'),
     health: () => call(Health, '/health', undefined, [503]),
+    resident: (id) => call(Resident, `/residents/${encodeURIComponent(id)}`),
+    presence: () => call(z.array(ResidentPresence), '/presence'),
+    activity: (id, days) => call(ActivityGrid, `/residents/${encodeURIComponent(id)}/activity?days=${days}`),
+    routine: (id) => call(ResidentRoutine, `/residents/${encodeURIComponent(id)}/routine`),
+    alertHistory: (id, limit = 50) =>
+      call(z.array(Alert), `/alerts?residentId=${encodeURIComponent(id)}&limit=${limit}`),
+    devices: (residentId) =>
+      call(z.array(Device), residentId ? `/devices?residentId=${encodeURIComponent(residentId)}` : '/devices'),
+    unclaimedDevices: () => call(z.array(UnclaimedDevice), '/unclaimed-devices'),
+    createResident: (input) => call(Resident, '/residents', input),
+    addRoom: (id, room) => call(Room, `/residents/${encodeURIComponent(id)}/rooms`, room),
+    addDevice: (input) => call(Device, '/devices', input),
+    claimDevice: (input) => call(Device, '/unclaimed-devices/claim', input),
+    metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
+    deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),
+    setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
+    endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
     login: (username, password) => call(Session, '/auth/login', { username, password }),
     logout: async () => {
       await call(z.unknown(), '/auth/logout', {});

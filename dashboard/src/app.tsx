@@ -1,5 +1,9 @@
-/** The care staff's alert page: wires the stream, the REST calls and the panels together. */
-import { useEffect, useMemo } from 'preact/hooks';
+/**
+ * The dashboard shell: wires the stream, the REST calls and the pages together. The alert
+ * stream, its sound and notifications run on every page, so a critical alert is never missed
+ * while someone looks at a resident or the sensors. Shown only with a session (auth-gate.tsx).
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Alert, Session } from '../../service/contract.js';
 import { alertActions } from './alert-actions.js';
 import { openCountByResident } from './alert-state.js';
@@ -10,13 +14,21 @@ import { ConnectionBanner } from './components/connection-banner.js';
 import { CuesControl } from './components/cues-control.js';
 import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
+import { NavBar } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
+import { OnboardingPage } from './pages/onboarding-page.js';
+import { ResidentPage } from './pages/resident-page.js';
+import { ResidentsPage } from './pages/residents-page.js';
+import { SensorsPage } from './pages/sensors-page.js';
+import { SystemPage } from './pages/system-page.js';
+import { hrefOf, sectionOf } from './router.js';
 import { useAlertStream } from './use-alert-stream.js';
 import { useAnnouncer } from './use-announcer.js';
 import { useCriticalCues } from './use-critical-cues.js';
 import { useHealth } from './use-health.js';
 import { useNow } from './use-now.js';
 import { useResidents } from './use-residents.js';
+import { useRoute } from './use-route.js';
 import { useStrings } from './use-strings.js';
 
 export interface AppProps {
@@ -36,6 +48,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
   const [announcement, announce] = useAnnouncer();
   const cues = useCriticalCues();
   const health = useHealth(api);
+  const route = useRoute();
 
   const onArrivals = (alerts: Alert[]) => {
     const room = (a: Alert) => a.roomName ?? t.alerts.roomUnknown;
@@ -78,11 +91,59 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
     [api, name, t, stream.applyActionResult],
   );
 
+  // A new page takes the keyboard focus to its content (not on the first load).
+  const firstRoute = useRef(true);
+  useEffect(() => {
+    if (firstRoute.current) {
+      firstRoute.current = false;
+      return;
+    }
+    document.getElementById('main')?.focus();
+    window.scrollTo(0, 0);
+  }, [route?.page, route?.page === 'resident' ? route.id : null]);
+
+  const page = (() => {
+    switch (route?.page) {
+      case 'alerts':
+        return (
+          <main class="layout" id="main" tabIndex={-1}>
+            <AlertList state={stream.state} now={now} actions={actions} />
+            <ResidentsPanel
+              residents={residents.residents}
+              failed={residents.failed}
+              openCounts={openCounts}
+              now={now}
+            />
+          </main>
+        );
+      case 'residents':
+        return <ResidentsPage api={api} residents={residents} openCounts={openCounts} now={now} />;
+      case 'resident':
+        return <ResidentPage api={api} id={route.id} now={now} />;
+      case 'sensors':
+        return <SensorsPage api={api} residents={residents.residents} now={now} />;
+      case 'onboarding':
+        return <OnboardingPage api={api} residents={residents} now={now} />;
+      case 'health':
+        return <SystemPage api={api} health={health} now={now} />;
+      default:
+        return (
+          <main class="page" id="main" tabIndex={-1}>
+            <h2>{t.pages.notFound.heading}</h2>
+            <p>
+              <a href={hrefOf({ page: 'alerts' })}>{t.pages.notFound.back}</a>
+            </p>
+          </main>
+        );
+    }
+  })();
+
   return (
     <>
-      <a class="skip-link" href="#alerts-heading">
+      {/* A button, not a link to #main: the hash is the page's route. */}
+      <button type="button" class="skip-link button" onClick={() => document.getElementById('main')?.focus()}>
         {t.skipToAlerts}
-      </a>
+      </button>
       <header class="app-header">
         <div class="brand">
           <h1>{t.appName}</h1>
@@ -93,12 +154,10 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
           <CuesControl cues={cues} />
         </div>
       </header>
+      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
       <LiveAnnouncer message={announcement} />
-      <main class="layout">
-        <AlertList state={stream.state} now={now} actions={actions} />
-        <ResidentsPanel residents={residents.residents} failed={residents.failed} openCounts={openCounts} now={now} />
-      </main>
+      {page}
     </>
   );
 }

@@ -3,11 +3,13 @@
  * and never write text of their own. Add a language by adding an object of type `Strings`.
  */
 import type { Outcome, Severity } from '../../service/contract.js';
+import { pagesEn, pagesSv } from './i18n-pages.js';
 
 const en = {
   appName: 'Vaka',
+  pages: pagesEn,
   documentTitle: (open: number) => (open > 0 ? `(${open}) Vaka — alerts` : 'Vaka — alerts'),
-  skipToAlerts: 'Skip to alerts',
+  skipToAlerts: 'Skip to the page content',
 
   name: {
     label: 'Your name',
@@ -61,6 +63,17 @@ const en = {
     acknowledge: 'Acknowledge',
     acknowledging: 'Acknowledging…',
     resolve: 'Resolve…',
+    escalated: (level: number, ago: string) =>
+      `Escalated ${level === 1 ? 'once' : `${level} times`}, last ${ago}: not acknowledged in time`,
+    toEveryone: 'Sent to all carers on duty',
+    provisional: 'Not saved yet: Vaka cannot reach its database. Act on it now; acknowledging works once it is back.',
+    ackAfter: (duration: string) => `acknowledged ${duration} after detection`,
+    notes: 'Notes',
+    addNote: 'Add note',
+    noteLabel: 'Note',
+    saveNote: 'Save note',
+    savingNote: 'Saving…',
+    noteBy: (by: string, ago: string) => `${by}, ${ago}`,
   },
 
   resolve: {
@@ -106,6 +119,9 @@ const en = {
     minutesAgo: (m: number) => `${m} min ago`,
     hoursAgo: (h: number, m: number) => (m === 0 ? `${h} h ago` : `${h} h ${m} min ago`),
     daysAgo: (d: number) => (d === 1 ? '1 day ago' : `${d} days ago`),
+    seconds: (s: number) => `${s} s`,
+    minutes: (m: number) => `${m} min`,
+    hours: (h: number, m: number) => (m === 0 ? `${h} h` : `${h} h ${m} min`),
   },
 };
 
@@ -113,8 +129,9 @@ export type Strings = typeof en;
 
 const sv: Strings = {
   appName: 'Vaka',
+  pages: pagesSv,
   documentTitle: (open) => (open > 0 ? `(${open}) Vaka — larm` : 'Vaka — larm'),
-  skipToAlerts: 'Hoppa till larmen',
+  skipToAlerts: 'Hoppa till sidans innehåll',
 
   name: {
     label: 'Ditt namn',
@@ -165,6 +182,17 @@ const sv: Strings = {
     acknowledge: 'Kvittera',
     acknowledging: 'Kvitterar…',
     resolve: 'Avsluta…',
+    escalated: (level, ago) =>
+      `Eskalerat ${level === 1 ? 'en gång' : `${level} gånger`}, senast ${ago}: inte kvitterat i tid`,
+    toEveryone: 'Skickat till all personal i tjänst',
+    provisional: 'Inte sparat än: Vaka når inte sin databas. Agera nu; kvittering fungerar när den är tillbaka.',
+    ackAfter: (duration) => `kvitterat ${duration} efter upptäckt`,
+    notes: 'Anteckningar',
+    addNote: 'Lägg till anteckning',
+    noteLabel: 'Anteckning',
+    saveNote: 'Spara anteckning',
+    savingNote: 'Sparar…',
+    noteBy: (by, ago) => `${by}, ${ago}`,
   },
 
   resolve: {
@@ -210,6 +238,9 @@ const sv: Strings = {
     minutesAgo: (m) => `för ${m} min sedan`,
     hoursAgo: (h, m) => (m === 0 ? `för ${h} tim sedan` : `för ${h} tim ${m} min sedan`),
     daysAgo: (d) => (d === 1 ? 'för 1 dag sedan' : `för ${d} dagar sedan`),
+    seconds: (s) => `${s} s`,
+    minutes: (m) => `${m} min`,
+    hours: (h, m) => (m === 0 ? `${h} tim` : `${h} tim ${m} min`),
   },
 };
 

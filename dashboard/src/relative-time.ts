@@ -25,6 +25,15 @@ export function relativeTime(thenMs: number, nowMs: number, t: Strings['time']):
   return t.daysAgo(Math.floor(elapsed / DAY));
 }
 
+/** A length of time in words ("45 s", "3 min", "1 h 5 min"), e.g. from detection to acknowledgement. */
+export function durationText(ms: number, t: Strings['time']): string {
+  const seconds = Math.max(0, Math.round(ms / 1000));
+  if (seconds < 60) return t.seconds(seconds);
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return t.minutes(minutes);
+  return t.hours(Math.floor(minutes / 60), minutes % 60);
+}
+
 /** Full local date and time, for the `title` (hover) and `datetime` of a <time>. */
 export function absoluteTime(iso: string, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(

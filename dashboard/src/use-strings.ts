@@ -6,6 +6,8 @@ import { DEFAULT_LANGUAGE, type Language, type Strings, strings } from './i18n.j
 export interface Locale {
   language: Language;
   t: Strings;
+  /** Switches the page's language (main.tsx provides it; absent in tests that render parts). */
+  setLanguage?: ((language: Language) => void) | undefined;
 }
 
 export const LocaleContext = createContext<Locale>({ language: DEFAULT_LANGUAGE, t: strings[DEFAULT_LANGUAGE] });

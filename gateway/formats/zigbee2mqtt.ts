@@ -115,9 +115,19 @@ function inRange(value: unknown, min: number, max: number): number | undefined {
   return typeof value === 'number' && value >= min && value <= max ? value : undefined;
 }
 
-/** `last_seen` as epoch milliseconds, when it is ISO 8601 or a number; the `relative` form is ignored. */
+/** Epoch milliseconds Vaka believes: from 2001-09-09 (smaller is seconds or garbage) to the Date limit. */
+const MIN_EPOCH_MS = 1e12;
+const MAX_EPOCH_MS = 8.64e15;
+
+/**
+ * `last_seen` as epoch milliseconds, when it is ISO 8601 or a plausible number; the `relative`
+ * form and implausible numbers (seconds, fractions of a millisecond, beyond Date) are ignored,
+ * so the reading is stamped with receive time instead.
+ */
 function timeOf(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_EPOCH_MS && value <= MAX_EPOCH_MS) {
+    return value;
+  }
   if (typeof value === 'string' && /^\d{4}-\d\d-\d\dT/.test(value)) {
     const ms = Date.parse(value);
     return Number.isNaN(ms) ? undefined : ms;

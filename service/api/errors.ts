@@ -14,6 +14,11 @@ export class NotFoundError extends Error {
   readonly code = 'VAKA_ERR_NOT_FOUND';
 }
 
+/** A request that is well-formed but asks for something that cannot be (400). */
+export class BadRequestError extends Error {
+  readonly code = 'VAKA_ERR_BAD_REQUEST';
+}
+
 export function body(statusCode: number, code: string, message: string): ApiError {
   return { statusCode, code, error: STATUS_CODES[statusCode] ?? 'Error', message };
 }
@@ -27,6 +32,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
     return reply.code(400).send(body(400, 'VAKA_ERR_VALIDATION', `invalid ${where}: ${issues}`));
   }
   if (error instanceof NotFoundError) return reply.code(404).send(body(404, error.code, error.message));
+  if (error instanceof BadRequestError) return reply.code(400).send(body(400, error.code, error.message));
   if (error instanceof AlertTransitionError) {
     const status = error.message.startsWith('no alert') ? 404 : 409;
     return reply.code(status).send(body(status, error.code, error.message));

@@ -11,7 +11,8 @@ const types = {
 };
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Db> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types });
+  // A connection attempt that hangs (a half-open network) fails after 5 s instead of waiting for ever.
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, types, connectionTimeoutMillis: 5000 });
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   try {
@@ -34,16 +35,20 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         query: async <R>(sql: string, params?: readonly unknown[]) =>
           (await client.query(sql, params as unknown[])).rows as R[],
       };
+      let broken: Error | undefined;
       try {
         await client.query('BEGIN');
         const result = await work(tx);
         await client.query('COMMIT');
         return result;
       } catch (error) {
-        await client.query('ROLLBACK').catch(() => {});
+        // A connection that cannot even roll back is dead: the pool must not hand it out again.
+        await client.query('ROLLBACK').catch((rollback: Error) => {
+          broken = rollback;
+        });
         throw error;
       } finally {
-        client.release();
+        client.release(broken);
       }
     },
     async close() {

@@ -1,4 +1,4 @@
-import type { Alert, AlertChange, AlertStatus, Outcome, Severity } from '../contract.js';
+import type { Alert, AlertAudience, AlertChange, AlertStatus, Outcome, Severity } from '../contract.js';
 import type { Db, Queryable } from '../db/db.js';
 import { iso, isoRequired } from './sql-values.js';
 
@@ -15,6 +15,8 @@ export interface AlertCandidate {
   foldKey: string;
   /** Detection time, ms since the epoch. */
   at: number;
+  /** The id to store it under (given when it was shown provisionally before it could be stored). */
+  id?: string | undefined;
 }
 
 /** One numbered change, as the stream sends it. */
@@ -46,9 +48,16 @@ interface AlertRow {
   resolved_by: string | null;
   outcome: Outcome | null;
   note: string | null;
+  escalation_level: number;
+  initial_severity: Severity | null;
+  escalated_at: Date | null;
+  audience: AlertAudience;
+  notes: { id: string; by: string; text: string; at: string }[] | null;
 }
 
-const SELECT = `SELECT a.*, r.name AS resident_name, rm.name AS room_name
+const SELECT = `SELECT a.*, r.name AS resident_name, rm.name AS room_name,
+    (SELECT json_agg(json_build_object('id', n.id, 'by', n.author, 'text', n.body, 'at', n.at) ORDER BY n.at, n.id)
+     FROM alert_notes n WHERE n.alert_id = a.id) AS notes
   FROM alerts a JOIN residents r ON r.id = a.resident_id LEFT JOIN rooms rm ON rm.id = a.room_id`;
 
 export class AlertTransitionError extends Error {
@@ -83,9 +92,10 @@ export class AlertsStore {
         return record(tx, open.id, 'repeated');
       }
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO alerts (resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, detected_at, last_seen_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0)) RETURNING id`,
-        [c.residentId, c.roomId, c.deviceId, c.kind, c.ruleId, c.severity, c.foldKey, c.reason, c.at],
+        `INSERT INTO alerts (id, resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, detected_at, last_seen_at)
+         VALUES (COALESCE($10::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))
+         RETURNING id`,
+        [c.residentId, c.roomId, c.deviceId, c.kind, c.ruleId, c.severity, c.foldKey, c.reason, c.at, c.id ?? null],
       );
       if (row === undefined) throw new Error('insert returned no row');
       return record(tx, row.id, 'opened');
@@ -113,6 +123,45 @@ export class AlertsStore {
         [id, at, by, outcome, note],
       );
     });
+  }
+
+  /** A staff note on an alert, in any state (a note after resolving is how follow-ups are kept). */
+  async addNote(id: string, by: string, text: string, at: number): Promise<SequencedChange> {
+    return this.transition(id, ['open', 'acknowledged', 'resolved'], 'noted', async (tx) => {
+      await tx.query(
+        'INSERT INTO alert_notes (alert_id, author, body, at) VALUES ($1, $2, $3, to_timestamp($4 / 1000.0))',
+        [id, by, text, at],
+      );
+    });
+  }
+
+  /**
+   * One escalation step on an alert still open (nobody acknowledged): a new level, and
+   * optionally a higher severity or a wider audience. Undefined when it was acknowledged or
+   * resolved meanwhile, or another step already took this level.
+   */
+  async escalate(
+    id: string,
+    step: { level: number; severity: Severity; audience: AlertAudience },
+    at: number,
+  ): Promise<SequencedChange | undefined> {
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query(
+        `UPDATE alerts SET escalation_level = $2, initial_severity = COALESCE(initial_severity, severity), severity = $3, audience = $4, escalated_at = to_timestamp($5 / 1000.0)
+         WHERE id = $1 AND status = 'open' AND escalation_level = $2 - 1 RETURNING id`,
+        [id, step.level, step.severity, step.audience, at],
+      );
+      if (rows.length === 0) return undefined;
+      return record(tx, id, 'escalated');
+    });
+  }
+
+  /** Alerts nobody has acknowledged yet, with the severity they were raised with, for the escalation clock. */
+  async unacknowledged(limit: number): Promise<{ alert: Alert; raisedAs: Severity }[]> {
+    const rows = await this.db.query<AlertRow>(`${SELECT} WHERE a.status = 'open' ORDER BY a.detected_at LIMIT $1`, [
+      limit,
+    ]);
+    return rows.map((row) => ({ alert: toAlert(row), raisedAs: row.initial_severity ?? row.severity }));
   }
 
   /** The open alert with this fold key, if any (to clear a technical condition that ended). */
@@ -232,5 +281,9 @@ function toAlert(r: AlertRow): Alert {
     resolvedBy: r.resolved_by,
     outcome: r.outcome,
     note: r.note,
+    escalationLevel: r.escalation_level,
+    escalatedAt: iso(r.escalated_at),
+    audience: r.audience,
+    notes: (r.notes ?? []).map((n) => ({ ...n, at: new Date(n.at).toISOString() })),
   };
 }

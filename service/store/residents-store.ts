@@ -1,4 +1,4 @@
-import type { Resident, ResidentInput, Room, RoomInput } from '../contract.js';
+import type { Resident, ResidentContext, ResidentInput, Room, RoomInput } from '../contract.js';
 import type { Db, Queryable } from '../db/db.js';
 import { iso, isoRequired } from './sql-values.js';
 
@@ -10,18 +10,31 @@ interface ResidentRow {
   last_room_id: string | null;
   team_id: string | null;
   open_alerts: number;
+  context_kind: ResidentContext['kind'] | null;
+  context_until: Date | null;
+  context_note: string | null;
+  context_set_by: string | null;
+  context_set_at: Date | null;
 }
 
 const SELECT_RESIDENTS = `
   SELECT r.id, r.name, r.created_at, r.last_activity_at, r.last_room_id, r.team_id,
-    (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts
-  FROM residents r`;
+    (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts,
+    c.kind AS context_kind, c.until AS context_until, c.note AS context_note,
+    c.set_by AS context_set_by, c.set_at AS context_set_at
+  FROM residents r LEFT JOIN resident_contexts c ON c.resident_id = r.id AND c.until > now()`;
 
 export class ResidentsStore {
+  /** Names of residents read or created so far: for alerts shown before the database can supply them. */
+  private readonly names = new Map<string, string>();
   /** Resident id → team id, for access checks on every stream frame without a query each. */
   private readonly teams = new Map<string, string | null>();
 
   constructor(private readonly db: Db) {}
+
+  cachedName(id: string): string | undefined {
+    return this.names.get(id);
+  }
 
   async create(input: Pick<ResidentInput, 'name' | 'rooms'> & { teamId?: string | null }): Promise<Resident> {
     const id = await this.db.transaction(async (tx) => {
@@ -46,12 +59,14 @@ export class ResidentsStore {
             [filter.teamIds],
           );
     const rooms = await this.roomsByResident();
+    for (const row of rows) this.names.set(row.id, row.name);
     return rows.map((row) => toResident(row, rooms.get(row.id) ?? []));
   }
 
   async get(id: string): Promise<Resident | undefined> {
     const [row] = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} WHERE r.id = $1`, [id]);
     if (row === undefined) return undefined;
+    this.names.set(row.id, row.name);
     const rooms = await this.db.query<Room>('SELECT id, name, kind FROM rooms WHERE resident_id = $1 ORDER BY name', [
       id,
     ]);
@@ -145,5 +160,15 @@ function toResident(row: ResidentRow, rooms: Room[]): Resident {
     lastRoomId: row.last_room_id,
     openAlerts: row.open_alerts,
     teamId: row.team_id,
+    context:
+      row.context_kind === null || row.context_until === null || row.context_set_at === null
+        ? null
+        : {
+            kind: row.context_kind,
+            until: isoRequired(row.context_until),
+            note: row.context_note,
+            setBy: row.context_set_by ?? '',
+            setAt: isoRequired(row.context_set_at),
+          },
   };
 }

@@ -107,7 +107,7 @@ function scopedClient(socket: WebSocket, principal: Principal, residents: Reside
     async send(frame: StreamFrame) {
       if (frame.type === 'heartbeat') return raw.send(frame);
       if (frame.type === 'snapshot') return raw.send({ ...frame, alerts: await visible(frame.alerts) });
-      const residentId = frame.type === 'alert' ? frame.alert.residentId : frame.residentId;
+      const residentId = frame.type === 'activity' ? frame.residentId : frame.alert.residentId;
       return (await sees(residentId)) ? raw.send(frame) : false;
     },
   };

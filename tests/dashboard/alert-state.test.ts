@@ -199,6 +199,45 @@ describe('new critical alerts (sound, notification, announcement)', () => {
   });
 });
 
+describe('provisional alerts (the server could not store them yet)', () => {
+  const provisional = (a: Alert) => ({ type: 'provisional' as const, alert: a });
+
+  it('are shown and announced at once, marked as provisional; the same announcement again changes nothing', () => {
+    const a = alert();
+    const first = applyFrame(stateWith(1, []), provisional(a));
+    expect(first.arrivals).toEqual([a]);
+    expect(first.state.provisional.has(a.id)).toBe(true);
+    const again = applyFrame(first.state, provisional(a));
+    expect(again.state).toBe(first.state);
+    expect(again.arrivals).toEqual([]);
+  });
+
+  it('become ordinary once stored, without being announced a second time', () => {
+    const a = alert();
+    const shown = applyFrame(stateWith(1, []), provisional(a)).state;
+    const stored = applyFrame(shown, change(2, 'opened', a));
+    expect(stored.arrivals).toEqual([]);
+    expect(stored.state.provisional.has(a.id)).toBe(false);
+    expect(ids(stored.state)).toEqual([a.id]);
+  });
+});
+
+describe('escalation', () => {
+  it('announces an urgent alert again when it escalates unacknowledged, and shows its new state', () => {
+    const a = alert();
+    const state = stateWith(1, [a]);
+    const escalated = { ...a, escalationLevel: 2, audience: 'everyone' as const };
+    const applied = applyFrame(state, change(2, 'escalated', escalated));
+    expect(applied.arrivals).toEqual([escalated]);
+    expect(applied.state.alerts.get(a.id)?.audience).toBe('everyone');
+  });
+
+  it('does not announce a note as news', () => {
+    const a = alert();
+    expect(applyFrame(stateWith(1, [a]), change(2, 'noted', a)).arrivals).toEqual([]);
+  });
+});
+
 describe('results of acknowledge and resolve requests', () => {
   it('move an alert forward at once, before the stream reports it', () => {
     const a = alert();
@@ -216,6 +255,13 @@ describe('results of acknowledge and resolve requests', () => {
     const a = alert();
     const state = stateWith(1, [acknowledged(a)]);
     expect(applyActionResult(state, a)).toBe(state);
+  });
+
+  it('show a note just added, at once', () => {
+    const a = alert();
+    const note = { id: a.id, by: 'Eva', text: 'On my way', at: '2026-11-20T03:01:00.000Z' };
+    const state = applyActionResult(stateWith(1, [a]), { ...a, notes: [note] });
+    expect(state.alerts.get(a.id)?.notes).toEqual([note]);
   });
 
   it('never add an alert the stream has not listed (it may have been resolved meanwhile)', () => {

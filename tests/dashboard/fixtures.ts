@@ -32,6 +32,10 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     resolvedBy: null,
     outcome: null,
     note: null,
+    escalationLevel: 0,
+    escalatedAt: null,
+    audience: 'team',
+    notes: [],
     ...overrides,
   };
 }
@@ -57,6 +61,7 @@ export function resident(overrides: Partial<Resident> = {}): Resident {
     lastRoomId: '20000000-0000-4000-8000-000000000002',
     openAlerts: 0,
     teamId: null,
+    context: null,
     ...overrides,
   };
 }

@@ -50,7 +50,31 @@ async function until(check: () => boolean, ms = 5000): Promise<void> {
   }
 }
 
+/** The retained messages on a topic, as a monitor subscribing now would see them. */
+async function watch(topic: string): Promise<{ seen: string[]; end(): Promise<void> }> {
+  const client = await mqtt.connectAsync(broker.url, { clientId: `mon-${randomBytes(4).toString('hex')}` });
+  const seen: string[] = [];
+  client.on('message', (_t, payload) => seen.push(String(payload)));
+  await client.subscribeAsync(topic, { qos: 1 });
+  return { seen, end: () => client.endAsync() };
+}
+
 describe('gateway over a real broker', () => {
+  it('publishes its retained online state, and offline when it stops', async () => {
+    const gateway = gatewayFor(`vaka-test-${randomBytes(4).toString('hex')}`, { events: [], dead: [] });
+    await gateway.start();
+    const monitor = await watch(`${broker.prefix}/status`);
+    await until(() => monitor.seen.includes('{"state":"online"}'));
+    await gateway.stop();
+    await until(() => monitor.seen.at(-1) === '{"state":"offline"}');
+    await monitor.end();
+    // A monitor that starts later still learns the state: it is retained.
+    const late = await watch(`${broker.prefix}/status`);
+    await until(() => late.seen.length > 0);
+    expect(late.seen).toEqual(['{"state":"offline"}']);
+    await late.end();
+  });
+
   it('subscribes with QoS 1 and turns a Zigbee2MQTT message into events, a bad one into a dead letter', async () => {
     const out = { events: [] as SensorEvent[], dead: [] as DeadLetter[] };
     const gateway = gatewayFor(`vaka-test-${randomBytes(4).toString('hex')}`, out);

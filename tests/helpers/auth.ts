@@ -33,6 +33,8 @@ export interface Staff {
   user: User;
   password: string;
   token: string;
+  /** The signed-in session, as the dashboard keeps it (for rememberSession in browser tests). */
+  session: Session;
   api: Api;
 }
 
@@ -43,11 +45,12 @@ export async function createStaff(
   role: Role,
   teamId: string | null = null,
   username = `${role}-${randomBytes(4).toString('hex')}`,
+  displayName = `${role[0]?.toUpperCase()}${role.slice(1)} ${username}`,
 ): Promise<Staff> {
   const temporary = newPassword();
   const created = await admin('POST', '/users', {
     username,
-    displayName: `${role[0]?.toUpperCase()}${role.slice(1)} ${username}`,
+    displayName,
     role,
     teamId,
     password: temporary,
@@ -58,7 +61,8 @@ export async function createStaff(
   const api = apiAs(app, session.token);
   const changed = await api('POST', '/auth/password', { currentPassword: temporary, newPassword: password });
   if (changed.statusCode !== 204) throw new Error(`password change ${username}: ${changed.statusCode} ${changed.body}`);
-  return { user: created.json<User>(), password, token: session.token, api };
+  const user = { ...created.json<User>(), mustChangePassword: false };
+  return { user, password, token: session.token, session: { ...session, user }, api };
 }
 
 export async function createTeam(admin: Api, name = `Team ${randomBytes(3).toString('hex')}`): Promise<Team> {

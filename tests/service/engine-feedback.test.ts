@@ -33,9 +33,9 @@ describe('outcome feedback from the alert service to the engine', () => {
       eventTime: 1_000,
       receivedAt: 1_000,
     });
-    const service = new AlertService(new AlertsStore(t.db), new StreamHub(), Date.now, silentLog, (alert) =>
-      engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
-    );
+    const service = new AlertService(new AlertsStore(t.db), new StreamHub(), Date.now, silentLog, {
+      onResolved: (alert) => engine.feedback(alert.residentId, alert.ruleId, alert.outcome),
+    });
     await service.apply([
       {
         kind: 'raise',

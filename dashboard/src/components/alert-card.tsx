@@ -2,7 +2,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Alert } from '../../../service/contract.js';
 import type { AlertActions } from '../alert-actions.js';
+import { durationText } from '../relative-time.js';
 import { useStrings } from '../use-strings.js';
+import { AlertNotes } from './alert-notes.js';
 import { ResolveForm } from './resolve-form.js';
 import { SeverityBadge } from './severity-badge.js';
 import { TimeAgo } from './time-ago.js';
@@ -11,9 +13,11 @@ export interface AlertCardProps {
   alert: Alert;
   now: number;
   actions: AlertActions;
+  /** Shown before the server could store it (its database is unreachable). */
+  provisional?: boolean;
 }
 
-export function AlertCard({ alert, now, actions }: AlertCardProps) {
+export function AlertCard({ alert, now, actions, provisional = false }: AlertCardProps) {
   const t = useStrings();
   const [acknowledging, setAcknowledging] = useState(false);
   const [resolving, setResolving] = useState(false);
@@ -56,6 +60,11 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
         </h3>
       </div>
       <p class="alert-reason">{alert.reason}</p>
+      {provisional && (
+        <p class="alert-provisional" role="status">
+          {t.alerts.provisional}
+        </p>
+      )}
       <dl class="alert-facts">
         <div>
           <dt>{t.alerts.detected}</dt>
@@ -76,6 +85,13 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           </div>
         )}
       </dl>
+      {alert.escalationLevel > 0 && alert.escalatedAt !== null && (
+        <p class="alert-escalation">
+          <span aria-hidden="true">▲ </span>
+          <TimeAgo iso={alert.escalatedAt} now={now} format={(ago) => t.alerts.escalated(alert.escalationLevel, ago)} />
+          {alert.audience === 'everyone' && ` · ${t.alerts.toEveryone}`}
+        </p>
+      )}
       <p class={`alert-status ${acknowledged ? 'is-acknowledged' : 'is-open'}`}>
         <span class="status-mark" aria-hidden="true">
           {acknowledged ? '✓' : '●'}
@@ -84,7 +100,14 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           <TimeAgo
             iso={alert.acknowledgedAt}
             now={now}
-            format={(ago) => t.alerts.acknowledgedBy(alert.acknowledgedBy ?? '?', ago)}
+            format={(ago) =>
+              `${t.alerts.acknowledgedBy(alert.acknowledgedBy ?? '?', ago)} (${t.alerts.ackAfter(
+                durationText(
+                  Date.parse(alert.acknowledgedAt ?? alert.detectedAt) - Date.parse(alert.detectedAt),
+                  t.time,
+                ),
+              )})`
+            }
           />
         ) : acknowledged ? (
           t.alerts.acknowledged
@@ -92,6 +115,7 @@ export function AlertCard({ alert, now, actions }: AlertCardProps) {
           t.alerts.notAcknowledged
         )}
       </p>
+      <AlertNotes alert={alert} now={now} onAdd={(text) => actions.addNote(alert, text)} />
       {error !== null && (
         <p class="form-error" role="alert">
           {error}

@@ -21,6 +21,7 @@ export function AlertList({ state, now, actions }: AlertListProps) {
   const withFocusKept = useMemo<AlertActions>(
     () => ({
       acknowledge: actions.acknowledge,
+      addNote: actions.addNote,
       resolve: async (alert, resolution) => {
         const failure = await actions.resolve(alert, resolution);
         if (failure === null) heading.current?.focus();
@@ -44,7 +45,12 @@ export function AlertList({ state, now, actions }: AlertListProps) {
         <ul class="alert-list">
           {alerts.map((alert) => (
             <li key={alert.id}>
-              <AlertCard alert={alert} now={now} actions={withFocusKept} />
+              <AlertCard
+                alert={alert}
+                now={now}
+                actions={withFocusKept}
+                provisional={state.provisional.has(alert.id)}
+              />
             </li>
           ))}
         </ul>

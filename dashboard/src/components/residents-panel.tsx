@@ -1,6 +1,7 @@
 /** Each resident with where and when they were last active, and how many alerts are open. */
 import type { Resident } from '../../../service/contract.js';
 import { lastRoomName } from '../residents-state.js';
+import { hrefOf } from '../router.js';
 import { useStrings } from '../use-strings.js';
 import { TimeAgo } from './time-ago.js';
 
@@ -33,7 +34,9 @@ export function ResidentsPanel({ residents, failed, openCounts, now }: Residents
             const room = lastRoomName(resident);
             return (
               <li key={resident.id} class={`resident ${open > 0 ? 'has-alerts' : ''}`}>
-                <span class="resident-name">{resident.name}</span>
+                <span class="resident-name">
+                  <a href={hrefOf({ page: 'resident', id: resident.id })}>{resident.name}</a>
+                </span>
                 <span class="resident-activity">
                   <span class="visually-hidden">{t.residents.lastActivity}: </span>
                   {resident.lastActivityAt === null ? (

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorName, principalOf } from '../../auth/auth-hooks.js';
 import { teamScope } from '../../auth/principal.js';
-import { AcknowledgeInput, Alert, AlertStatus, ApiError, ResolveInput, Severity } from '../../contract.js';
+import { AcknowledgeInput, Alert, AlertStatus, ApiError, NoteInput, ResolveInput, Severity } from '../../contract.js';
 import { NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
 
@@ -77,5 +77,20 @@ export function alertRoutes(app: ZodApp, deps: ApiDeps): void {
     },
     (request) =>
       deps.alertService.resolve(request.params.id, actorName(request), request.body.outcome, request.body.note ?? null),
+  );
+
+  app.post(
+    '/alerts/:id/notes',
+    {
+      schema: {
+        tags,
+        summary: 'Add a note to an alert (in any state)',
+        params: Params,
+        body: NoteInput,
+        response: { 201: Alert, 400: ApiError, 404: ApiError },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await deps.alertService.addNote(request.params.id, actorName(request), request.body.text)),
   );
 }

@@ -60,8 +60,13 @@ describe('Zigbee2MQTT format', () => {
     });
   });
 
-  it('ignores a last_seen it cannot read as a time (the relative form)', () => {
-    const r = decode('zigbee2mqtt/x', { occupancy: true, last_seen: '5 seconds ago' });
+  it.each([
+    ['the relative form', '5 seconds ago'],
+    ['seconds instead of milliseconds', 1_764_000_000],
+    ['a fraction (found by fuzzing)', 5.5e-268],
+    ['beyond what a Date can hold', 1e300],
+  ])('ignores a last_seen it cannot read as a time: %s', (_what, lastSeen) => {
+    const r = decode('zigbee2mqtt/x', { occupancy: true, last_seen: lastSeen });
     expect(r).toMatchObject({ kind: 'decoded', message: { signals: { occupancy: true } } });
     expect(r.kind === 'decoded' && r.message.eventTime).toBeUndefined();
   });
