@@ -3,7 +3,7 @@
  * stream, its sound and notifications run on every page, so a critical alert is never missed
  * while someone looks at a resident or the sensors. Shown only with a session (auth-gate.tsx).
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Alert, Session } from '../../service/contract.js';
 import { alertActions } from './alert-actions.js';
 import { openCountByResident } from './alert-state.js';
