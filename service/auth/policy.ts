@@ -59,6 +59,7 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'DELETE /api/v1/residents/:id/context': { access: 'carer', scope: 'resident', audit: 'resident.context.clear' },
   'GET /api/v1/residents/:id/activity': { access: 'carer', scope: 'resident' },
   'GET /api/v1/residents/:id/routine': { access: 'carer', scope: 'resident' },
+  'GET /api/v1/residents/:id/insights': { access: 'carer', scope: 'resident' },
   'GET /api/v1/presence': { access: 'carer' },
   /** Aggregates only (rates, counts, delivery and acknowledgement times): no one's personal data. */
   'GET /api/v1/metrics': { access: 'carer' },
