@@ -6,6 +6,7 @@
 import type { Logger } from 'pino';
 import type { SensorEvent, SensorKind } from '../gateway/contract.js';
 import type { AlertAction, DetectorContext } from '../service/detectors/detector.js';
+import type { Insight } from '../service/model/day/day-profile.js';
 import type { DeviceInfo } from '../service/registry.js';
 import type { DeviceRole, RoomKind } from '../simulator/index.js';
 
@@ -13,6 +14,8 @@ export interface ReplayEngine {
   added(device: DeviceInfo, lastSeen: number): void;
   onEvent(event: SensorEvent): AlertAction[];
   tick(now: number): AlertAction[];
+  /** Day-level insights found during the replay (Vaka's DAY-1, TREND-1); never paged. */
+  foundInsights?(): readonly Insight[];
 }
 
 /** One resident's home as an installer would set it up: rooms with their kinds, devices with their roles. */

@@ -3,6 +3,7 @@
  * what the CLI prints and writes. Deterministic except the wall-clock timings.
  */
 import type { EngineSpec } from './engine-surface.js';
+import { combineInsights, type InsightPart, type InsightScore, scoreInsights } from './insight-score.js';
 import { replayEngine } from './replay-engine.js';
 import { combineScores, type EngineScore, type PartScore, scoreAlerts } from './score.js';
 import type { EvalSource } from './sources.js';
@@ -24,6 +25,8 @@ export interface EngineRun {
   engine: string;
   score: EngineScore;
   replay: ReplayTotals;
+  /** Day-level insights (DAY-1, TREND-1) of an engine that has them. */
+  insights?: InsightScore | undefined;
 }
 
 export interface GroupReport {
@@ -57,6 +60,7 @@ export function evaluateGroup(
     skipped: [...skipped],
     engines: engines.map((engine) => {
       const parts: PartScore[] = [];
+      const insightParts: InsightPart[] = [];
       const totals: ReplayTotals = {
         runs: 0,
         messages: 0,
@@ -81,6 +85,13 @@ export function evaluateGroup(
           incidents: s.use !== 'false-alerts',
           falseAlerts: s.use !== 'incidents',
         });
+        if (result.insights !== null) {
+          insightParts.push({
+            score: scoreInsights(s.truth, result.insights),
+            incidents: s.use !== 'false-alerts',
+            falseAlerts: s.use !== 'incidents',
+          });
+        }
         const days = stats.simulatedMs / DAY_MS;
         totals.runs++;
         totals.messages += stats.messages;
@@ -93,7 +104,8 @@ export function evaluateGroup(
           totals.slowest = { name: s.name, wallMs: stats.wallMs, simulatedDays: days };
         }
       }
-      return { engine: engine.name, score: combineScores(parts), replay: totals };
+      const insights = insightParts.length === 0 ? undefined : combineInsights(insightParts);
+      return { engine: engine.name, score: combineScores(parts), replay: totals, insights };
     }),
   };
 }

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import type { GatewaySink, SensorEvent } from '../gateway/contract.js';
 import { createIngest } from '../gateway/ingest.js';
 import { loadConfig } from '../service/config.js';
+import type { Insight } from '../service/model/day/day-profile.js';
 import { type ReadingSource, renderReading, type Topics, type TruthRecord } from '../simulator/index.js';
 import { AlertBook, type AlertRecord, STAFF_RESOLVE_MS } from './alert-book.js';
 import { buildDirectory } from './directory.js';
@@ -51,6 +52,8 @@ export interface ReplayResult {
   engine: string;
   alerts: AlertRecord[];
   stats: ReplayStats;
+  /** The engine's day-level insights (DAY-1, TREND-1); null for an engine without them. */
+  insights: readonly Insight[] | null;
 }
 
 /** The payload format the source rendered its devices for, from the truth's run record. */
@@ -140,6 +143,7 @@ export function replayEngine(
   return {
     engine: options.engine.name,
     alerts: book.alerts(),
+    insights: engine.foundInsights?.() ?? null,
     stats: {
       engine: options.engine.name,
       messages,

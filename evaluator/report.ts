@@ -5,6 +5,7 @@
  * Markdown so the same text reads in a terminal and pastes into docs/evaluation.md.
  */
 import type { GroupReport } from './evaluate.js';
+import { formatInsights } from './insight-score.js';
 import type { FalseAlertScore, KindScore } from './score.js';
 
 export function formatDuration(ms: number | null): string {
@@ -67,6 +68,8 @@ export function formatGroup(group: GroupReport): string {
     }
     lines.push('');
   }
+
+  for (const e of engines) if (e.insights !== undefined) lines.push(...formatInsights(e.engine, e.insights), '');
 
   lines.push('Replay (wall clock, this machine):', '');
   for (const e of engines) {

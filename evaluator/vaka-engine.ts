@@ -5,6 +5,7 @@
  */
 import { loadConfig } from '../service/config.js';
 import { Engine } from '../service/engine.js';
+import type { Insight } from '../service/model/day/day-profile.js';
 import type { EngineSpec } from './engine-surface.js';
 
 function vaka(name: string, learned: boolean): EngineSpec {
@@ -13,17 +14,20 @@ function vaka(name: string, learned: boolean): EngineSpec {
     build(env) {
       const config = loadConfig({});
       const zones = new Map(env.residents.map((r) => [r.residentId, r.timeZone]));
-      return new Engine(
+      const insights: Insight[] = [];
+      const engine = new Engine(
         {
           batteryLowPct: config.detectors.batteryLowPct,
           sensorSilentMs: config.detectors.sensorSilentMs,
           timeZoneOf: (residentId) => zones.get(residentId),
           behaviour: learned,
           wearableFall: learned,
+          onInsight: (insight) => insights.push(insight),
         },
         env.ctx,
         env.log,
       );
+      return Object.assign(engine, { foundInsights: () => insights });
     },
   };
 }

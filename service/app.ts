@@ -24,6 +24,7 @@ import { deadLetterRoutes } from './api/routes/dead-letters.js';
 import { deviceRoutes } from './api/routes/devices.js';
 import { eventRoutes } from './api/routes/events.js';
 import { healthRoutes } from './api/routes/health.js';
+import { insightRoutes } from './api/routes/insights.js';
 import { metricsRoutes } from './api/routes/metrics.js';
 import { residentRoutes } from './api/routes/residents.js';
 import { userRoutes } from './api/routes/users.js';
@@ -88,6 +89,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       eventRoutes(zapi, deps);
       alertRoutes(zapi, deps);
       contextRoutes(zapi, deps);
+      insightRoutes(zapi, deps);
       deadLetterRoutes(zapi, deps);
       activityRoutes(zapi, deps);
       metricsRoutes(zapi, deps);

@@ -109,6 +109,10 @@ export const Env = z.object({
   ALERT_RETENTION_DAYS: z.coerce.number().int().min(30).default(365),
   /** How often retention runs, in minutes (also once shortly after start). */
   RETENTION_CHECK_MIN: z.coerce.number().positive().default(60),
+  /** A problem with the broker or database must last this long before it is raised, in seconds. */
+  SUPERVISION_GRACE_S: z.coerce.number().min(0).default(20),
+  /** How often Vaka checks itself, in seconds. */
+  SUPERVISION_CHECK_S: z.coerce.number().positive().default(5),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** The first admin's username, used only when there are no accounts yet. */
@@ -166,6 +170,7 @@ export interface Config {
   /** What happens to alerts nobody acknowledges, and how often that is checked. */
   alerts: { escalation: EscalationPolicy; escalationCheckMs: number };
   retention: RetentionPolicy & { checkMs: number };
+  supervision: { graceMs: number; checkMs: number };
   logLevel: Env['LOG_LEVEL'];
   demo: boolean;
 }
@@ -211,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       loginWindowMs: e.LOGIN_WINDOW_MIN * 60_000,
     },
     alerts: { escalation: parseEscalationPolicy(e.ESCALATION_POLICY), escalationCheckMs: e.ESCALATION_CHECK_S * 1000 },
+    supervision: { graceMs: e.SUPERVISION_GRACE_S * 1000, checkMs: e.SUPERVISION_CHECK_S * 1000 },
     retention: {
       eventDays: e.EVENT_RETENTION_DAYS,
       deadLetterDays: e.DEAD_LETTER_RETENTION_DAYS,

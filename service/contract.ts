@@ -217,6 +217,27 @@ export type AlertChange = z.infer<typeof AlertChange>;
 /** How often the stream sends a heartbeat frame, in milliseconds. */
 export const STREAM_HEARTBEAT_MS = 20_000;
 
+/** [DAY-1] [TREND-1] Things worth knowing about a resident that never page anyone. */
+export const Insight = z.object({
+  ruleId: z.enum(['DAY-1', 'TREND-1']),
+  kind: z.enum(['unusual_day', 'decline']),
+  residentId: id,
+  at: isoTime,
+  /** The local day it is about (or the last day of a trend's window). */
+  date: z.string(),
+  measure: z.string().nullable(),
+  score: z.number(),
+  reason: z.string(),
+});
+export type Insight = z.infer<typeof Insight>;
+
+export const SystemProblemKind = z.enum(['broker_unreachable', 'database_unreachable', 'event_writes_failing']);
+export type SystemProblemKind = z.infer<typeof SystemProblemKind>;
+
+/** Something wrong with Vaka itself, not with a resident: a technical alert about the alarm chain. */
+export const SystemProblem = z.object({ kind: SystemProblemKind, since: isoTime, detail: z.string() });
+export type SystemProblem = z.infer<typeof SystemProblem>;
+
 /** WebSocket frames, server to client. */
 export const StreamFrame = z.discriminatedUnion('type', [
   /** Open and acknowledged alerts as of `seq`; changes that follow have larger numbers. */
@@ -236,6 +257,8 @@ export const StreamFrame = z.discriminatedUnion('type', [
    * same id arrives later as an `opened` change once it is stored.
    */
   z.object({ type: z.literal('provisional'), alert: Alert }),
+  /** Problems with Vaka itself, repeated on every check while they last; an empty list is the all-clear. */
+  z.object({ type: z.literal('system'), at: isoTime, problems: z.array(SystemProblem) }),
 ]);
 export type StreamFrame = z.infer<typeof StreamFrame>;
 
@@ -256,6 +279,8 @@ export const Health = z.object({
   eventsStored: z.number(),
   eventsPending: z.number(),
   streamClients: z.number(),
+  /** Problems with Vaka itself that have lasted long enough to matter (service/supervision.ts). */
+  problems: z.array(SystemProblem),
 });
 export type Health = z.infer<typeof Health>;
 

@@ -8,11 +8,13 @@ import type { Logger } from 'pino';
 import type { SensorEvent } from '../gateway/contract.js';
 import { batteryLow } from './detectors/battery-low.js';
 import { type BehaviourDetector, behaviour, type Outcome } from './detectors/behaviour.js';
+import { type DayInsightsDetector, dayInsights } from './detectors/day-insights.js';
 import type { ActiveAlert, AlertAction, Detector, DetectorContext } from './detectors/detector.js';
 import { fallFromDevice } from './detectors/fall-device.js';
 import { helpButton } from './detectors/help-button.js';
 import { sensorSilent } from './detectors/sensor-silent.js';
 import { wearableFall } from './detectors/wearable-fall.js';
+import type { Insight } from './model/day/day-profile.js';
 import type { ResidentContext, ResidentState } from './model/resident-state.js';
 import type { DeviceInfo, RegistryListener } from './registry.js';
 
@@ -29,6 +31,8 @@ export interface EngineOptions {
   wearableFall?: boolean | undefined;
   /** Extra detectors. */
   extra?: readonly Detector[] | undefined;
+  /** [DAY-1] [TREND-1] insights as they are found (they are also kept with each resident's model). */
+  onInsight?: ((insight: Insight) => void) | undefined;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
@@ -37,6 +41,7 @@ export class Engine implements RegistryListener {
   private readonly silent: ReturnType<typeof sensorSilent>;
   private readonly behaviour: BehaviourDetector | undefined;
   private readonly detectors: Detector[];
+  private readonly day: DayInsightsDetector | undefined;
 
   constructor(
     options: EngineOptions,
@@ -62,6 +67,8 @@ export class Engine implements RegistryListener {
       }
     }
     if (learned) this.detectors.push(learned);
+    this.day = learned ? dayInsights({ states: () => learned.residents(), onInsight: options.onInsight }) : undefined;
+    if (this.day) this.detectors.push(this.day);
     if (options.extra) this.detectors.push(...options.extra);
   }
 
@@ -127,6 +134,12 @@ export class Engine implements RegistryListener {
   /** The learned state of one resident (for inspection and tests). */
   resident(residentId: string): ResidentState | undefined {
     return this.behaviour?.state(residentId);
+  }
+
+  /** [DAY-1] [TREND-1] insights kept for a resident, oldest first: never paged, for the resident's page. */
+  insights(residentId: string): readonly Insight[] {
+    const s = this.behaviour?.state(residentId);
+    return s === undefined || this.day === undefined ? [] : this.day.insights(s);
   }
 
   /** Model states to persist: changed since the last call, or all. */

@@ -36,6 +36,7 @@ import { ResidentsStore } from './store/residents-store.js';
 import { SessionsStore } from './store/sessions-store.js';
 import { UsersStore } from './store/users-store.js';
 import { StreamHub } from './stream/hub.js';
+import { Supervisor } from './supervision.js';
 import { VERSION } from './version.js';
 
 export interface Vaka {
@@ -130,6 +131,9 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         batteryLowPct: config.detectors.batteryLowPct,
         sensorSilentMs: config.detectors.sensorSilentMs,
         timeZone: config.behaviour.timeZone,
+        // [DAY-1] [TREND-1] never page; GET /residents/:id/insights lists them. The log says only
+        // that one was found: its words are health data.
+        onInsight: (insight) => logger.info({ part: 'insights', rule: insight.ruleId }, 'insight found'),
       },
       { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
       logger.child({ part: 'engine' }),
@@ -189,11 +193,24 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     );
 
     const startedAt = now();
-    const health = async (): Promise<Health> => {
-      const dbOk = await db.query('SELECT 1').then(
+    const databaseReachable = () =>
+      db.query('SELECT 1').then(
         () => true,
         () => false,
       );
+    const supervisor = new Supervisor(
+      {
+        brokerConnected: () => gateway.connected,
+        databaseReachable,
+        writesFailing: () => pipeline.counters.writeFailing,
+      },
+      hub,
+      now,
+      logger.child({ part: 'supervision' }),
+      config.supervision.graceMs,
+    );
+    const health = async (): Promise<Health> => {
+      const dbOk = await databaseReachable();
       const counters = pipeline.counters;
       return {
         status: dbOk && gateway.connected && !counters.writeFailing ? 'ok' : 'degraded',
@@ -205,6 +222,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         eventsStored: counters.stored,
         eventsPending: counters.pending,
         streamClients: hub.size,
+        problems: supervisor.problems(),
       };
     };
 
@@ -223,6 +241,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         metrics: new MetricsStore(db),
         eventRate,
         residentState: (id) => engine.resident(id),
+        insights: (id) => engine.insights(id),
         timeZone: config.behaviour.timeZone,
         now,
         auth,
@@ -254,6 +273,11 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     }, config.tickMs);
     timer.unref();
     closers.push(async () => clearInterval(timer));
+    const supervision = setInterval(() => {
+      supervisor.check().catch((error: unknown) => logger.error({ err: error }, 'supervision check failed'));
+    }, config.supervision.checkMs);
+    supervision.unref();
+    closers.push(async () => clearInterval(supervision));
     const escalation = setInterval(() => {
       alertService.escalate().catch((error: unknown) => logger.error({ err: error }, 'escalation check failed'));
     }, config.alerts.escalationCheckMs);

@@ -22,6 +22,7 @@ import {
   DeadLetterView,
   Device,
   Health,
+  Insight,
   Metrics,
   Resident,
   ResidentPresence,
@@ -86,6 +87,7 @@ export interface Api {
   /** Away, hospital or visitor until a time; holds back the at-home alerts it explains. */
   setContext(residentId: string, input: ContextInput): Promise<Resident>;
   endContext(residentId: string): Promise<Resident>;
+  insights(residentId: string): Promise<Insight[]>;
   /** Signs in; the session's token is then sent with every call (through `auth`). */
   login(username: string, password: string): Promise<Session>;
   logout(): Promise<void>;
@@ -173,6 +175,7 @@ export function createApi(
     metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
     deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),
     setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
+    insights: (id) => call(z.array(Insight), `/residents/${encodeURIComponent(id)}/insights`),
     endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
     login: (username, password) => call(Session, '/auth/login', { username, password }),
     logout: async () => {

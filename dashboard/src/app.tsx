@@ -16,6 +16,7 @@ import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
 import { NavBar } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
+import { SystemProblems } from './components/system-problems.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
 import { ResidentPage } from './pages/resident-page.js';
 import { ResidentsPage } from './pages/residents-page.js';
@@ -156,6 +157,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
       </header>
       <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
+      <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />
       {page}
     </>

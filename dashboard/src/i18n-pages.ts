@@ -45,6 +45,11 @@ export const pagesEn = {
   },
   resident: {
     back: 'All residents',
+    insights: {
+      heading: 'Insights',
+      none: 'Nothing unusual found over the days learned so far.',
+      hint: 'Unusual days and changes over weeks. They never alert anyone; look at them at the next visit.',
+    },
     context: {
       heading: 'Away, hospital or visitor',
       hint: 'Away and hospital hold back the alerts about being at home (inactivity, missed morning, night exit). A fall or a help call always alerts.',
@@ -269,6 +274,11 @@ export const pagesSv: PageStrings = {
   },
   resident: {
     back: 'Alla brukare',
+    insights: {
+      heading: 'Iakttagelser',
+      none: 'Inget ovanligt under de dagar som lärts in hittills.',
+      hint: 'Ovanliga dagar och förändringar över veckor. De larmar aldrig; titta på dem vid nästa besök.',
+    },
     context: {
       heading: 'Bortrest, sjukhus eller besök',
       hint: 'Bortrest och sjukhus håller tillbaka larm om att vara hemma (inaktivitet, utebliven morgon, nattlig utgång). Fall och hjälplarm larmar alltid.',

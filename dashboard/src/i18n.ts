@@ -2,7 +2,7 @@
  * Every string the dashboard shows, by language. Components take them from `useStrings()`
  * and never write text of their own. Add a language by adding an object of type `Strings`.
  */
-import type { Outcome, Severity } from '../../service/contract.js';
+import type { Outcome, Severity, SystemProblemKind } from '../../service/contract.js';
 import { pagesEn, pagesSv } from './i18n-pages.js';
 
 const en = {
@@ -66,6 +66,24 @@ const en = {
     escalated: (level: number, ago: string) =>
       `Escalated ${level === 1 ? 'once' : `${level} times`}, last ${ago}: not acknowledged in time`,
     toEveryone: 'Sent to all carers on duty',
+    /** A short title per rule, in the staff's language; the explanation below it comes from the service. */
+    rule: {
+      'FALL-1': 'Fall',
+      'FALL-2': 'Fall (wearable)',
+      'FALL-3': 'Possible fall',
+      'HELP-1': 'Help call',
+      'INACT-1': 'Unusually inactive',
+      'BATH-1': 'Long bathroom stay',
+      'EXIT-1': 'Left home at night',
+      'MORN-1': 'Morning routine missed',
+      'WANDER-1': 'Restless at night',
+      'MEAL-1': 'Meal missed',
+      'DAY-1': 'Unusual day',
+      'TREND-1': 'Change over weeks',
+      'BATT-1': 'Battery low',
+      'SILENT-1': 'Sensor silent',
+      'SILENT-2': 'Sensor offline',
+    } as Record<string, string>,
     provisional: 'Not saved yet: Vaka cannot reach its database. Act on it now; acknowledging works once it is back.',
     ackAfter: (duration: string) => `acknowledged ${duration} after detection`,
     notes: 'Notes',
@@ -74,6 +92,23 @@ const en = {
     saveNote: 'Save note',
     savingNote: 'Saving…',
     noteBy: (by: string, ago: string) => `${by}, ${ago}`,
+  },
+
+  system: {
+    heading: 'Problems with Vaka itself',
+    kind: {
+      broker_unreachable: 'Sensor messages are not arriving',
+      database_unreachable: 'Vaka cannot reach its database',
+      event_writes_failing: 'Sensor events cannot be saved',
+    } satisfies Record<SystemProblemKind, string>,
+    detail: {
+      broker_unreachable:
+        'Vaka has lost the MQTT broker: no new alarms from the homes until it is back. Tell an operator.',
+      database_unreachable:
+        'New alerts still appear here, marked not saved. Acknowledging works once it is back. Tell an operator.',
+      event_writes_failing: 'Events are held in memory and retried. Tell an operator if this lasts.',
+    } satisfies Record<SystemProblemKind, string>,
+    since: (ago: string) => `Since ${ago}`,
   },
 
   resolve: {
@@ -185,6 +220,23 @@ const sv: Strings = {
     escalated: (level, ago) =>
       `Eskalerat ${level === 1 ? 'en gång' : `${level} gånger`}, senast ${ago}: inte kvitterat i tid`,
     toEveryone: 'Skickat till all personal i tjänst',
+    rule: {
+      'FALL-1': 'Fall',
+      'FALL-2': 'Fall (armband)',
+      'FALL-3': 'Möjligt fall',
+      'HELP-1': 'Hjälplarm',
+      'INACT-1': 'Ovanligt stilla',
+      'BATH-1': 'Lång tid i badrummet',
+      'EXIT-1': 'Gått ut på natten',
+      'MORN-1': 'Morgonrutin uteblev',
+      'WANDER-1': 'Orolig natt',
+      'MEAL-1': 'Måltid uteblev',
+      'DAY-1': 'Ovanlig dag',
+      'TREND-1': 'Förändring över veckor',
+      'BATT-1': 'Lågt batteri',
+      'SILENT-1': 'Sensor tyst',
+      'SILENT-2': 'Sensor offline',
+    },
     provisional: 'Inte sparat än: Vaka når inte sin databas. Agera nu; kvittering fungerar när den är tillbaka.',
     ackAfter: (duration) => `kvitterat ${duration} efter upptäckt`,
     notes: 'Anteckningar',
@@ -193,6 +245,23 @@ const sv: Strings = {
     saveNote: 'Spara anteckning',
     savingNote: 'Sparar…',
     noteBy: (by, ago) => `${by}, ${ago}`,
+  },
+
+  system: {
+    heading: 'Problem med Vaka',
+    kind: {
+      broker_unreachable: 'Sensormeddelanden kommer inte fram',
+      database_unreachable: 'Vaka når inte sin databas',
+      event_writes_failing: 'Sensorhändelser kan inte sparas',
+    },
+    detail: {
+      broker_unreachable:
+        'Vaka har tappat kontakten med MQTT-brokern: inga nya larm från hemmen förrän den är tillbaka. Meddela en tekniker.',
+      database_unreachable:
+        'Nya larm syns ändå här, märkta som inte sparade. Kvittering fungerar när den är tillbaka. Meddela en tekniker.',
+      event_writes_failing: 'Händelserna hålls i minnet och sparas om. Meddela en tekniker om det fortsätter.',
+    },
+    since: (ago) => `Sedan ${ago}`,
   },
 
   resolve: {

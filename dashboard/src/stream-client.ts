@@ -20,6 +20,7 @@ import { retryDelay } from './backoff.js';
 import { type Connect, connectWebSocket, type Schedule, scheduleWithTimers, type Transport } from './transport.js';
 
 export type ActivityFrame = Extract<StreamFrameType, { type: 'activity' }>;
+export type SystemFrame = Extract<StreamFrameType, { type: 'system' }>;
 
 export type ConnectionState =
   /** The first connection is being made. */
@@ -34,6 +35,8 @@ export interface StreamHandlers {
   /** The alert picture changed; `arrivals` are critical alerts that need someone now. */
   onAlerts(state: AlertState, arrivals: Alert[]): void;
   onActivity?(frame: ActivityFrame): void;
+  /** Problems with Vaka itself (database, broker), repeated while they last; empty when cleared. */
+  onSystem?(frame: SystemFrame): void;
   onConnection?(connection: ConnectionState): void;
   /** A frame that could not be used, or an error the server sent; for the console. */
   onProblem?(message: string): void;
@@ -138,6 +141,10 @@ export function subscribeStream(
     if (frame.data.type === 'heartbeat') return;
     if (frame.data.type === 'activity') {
       handlers.onActivity?.(frame.data);
+      return;
+    }
+    if (frame.data.type === 'system') {
+      handlers.onSystem?.(frame.data);
       return;
     }
     const applied = applyFrame(state, frame.data);

@@ -3,7 +3,7 @@
  * subscription for the life of the page.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Alert } from '../../service/contract.js';
+import type { Alert, SystemProblem } from '../../service/contract.js';
 import { type AlertState, initialAlertState, stillUrgent } from './alert-state.js';
 import {
   type ActivityFrame,
@@ -29,6 +29,8 @@ export interface AlertStream {
   connection: ConnectionState;
   /** Counts how often the connection became live, so data fetched over REST can refresh. */
   liveCount: number;
+  /** Problems with Vaka itself, as the stream last reported them. */
+  system: SystemProblem[];
   retryNow(): void;
   applyActionResult(alert: Alert): void;
 }
@@ -38,6 +40,7 @@ export function useAlertStream(url: string, events: StreamEvents, token: string)
   const [state, setState] = useState<AlertState>(initialAlertState);
   const [connection, setConnection] = useState<ConnectionState>({ status: 'connecting' });
   const [liveCount, setLiveCount] = useState(0);
+  const [system, setSystem] = useState<SystemProblem[]>([]);
   const subscription = useRef<StreamSubscription | null>(null);
   // The latest callbacks, without resubscribing (and so reconnecting) when they change.
   const latest = useRef(events);
@@ -64,6 +67,7 @@ export function useAlertStream(url: string, events: StreamEvents, token: string)
           settle ??= setTimeout(flush, ARRIVALS_SETTLE_MS);
         },
         onActivity: (frame) => latest.current.onActivity(frame),
+        onSystem: (frame) => setSystem(frame.problems),
         onConnection(next) {
           setConnection(next);
           if (next.status === 'live') setLiveCount((n) => n + 1);
@@ -91,5 +95,5 @@ export function useAlertStream(url: string, events: StreamEvents, token: string)
 
   const retryNow = useCallback(() => subscription.current?.retryNow(), []);
   const applyActionResult = useCallback((alert: Alert) => subscription.current?.applyActionResult(alert), []);
-  return { state, connection, liveCount, retryNow, applyActionResult };
+  return { state, connection, liveCount, system, retryNow, applyActionResult };
 }

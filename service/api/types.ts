@@ -10,6 +10,7 @@ import type { AlertService } from '../alerts/alert-service.js';
 import type { AuthService } from '../auth/auth-service.js';
 import type { ContextService } from '../context-service.js';
 import type { Health } from '../contract.js';
+import type { Insight as ModelInsight } from '../model/day/day-profile.js';
 import type { ResidentState } from '../model/resident-state.js';
 import type { DeviceRegistry } from '../registry.js';
 import type { RateMeter } from '../stats/rate-meter.js';
@@ -49,6 +50,8 @@ export interface ApiDeps {
   eventRate: RateMeter;
   /** The behaviour model's live state of a resident (undefined before any activity, or with behaviour off). */
   residentState(residentId: string): ResidentState | undefined;
+  /** [DAY-1] [TREND-1] insights kept for a resident, oldest first. */
+  insights(residentId: string): readonly ModelInsight[];
   /** IANA time zone of the homes: the activity chart's clock hours. */
   timeZone: string;
   /** The service's clock, ms since the epoch. */

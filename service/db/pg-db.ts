@@ -31,6 +31,14 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
     async transaction(work) {
       const client = await pool.connect();
+      // The connection can die between two statements of the transaction; pg then emits
+      // 'error' on the checked-out client, which would crash the process if nobody listened.
+      // The next statement fails with the error instead, and the rollback path handles it.
+      let lost: Error | undefined;
+      const onError = (error: Error) => {
+        lost = error;
+      };
+      client.on('error', onError);
       const tx: Queryable = {
         query: async <R>(sql: string, params?: readonly unknown[]) =>
           (await client.query(sql, params as unknown[])).rows as R[],
@@ -48,7 +56,8 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
         });
         throw error;
       } finally {
-        client.release(broken);
+        client.off('error', onError);
+        client.release(broken ?? lost);
       }
     },
     async close() {

@@ -56,6 +56,8 @@ export interface BehaviourDetector extends Detector {
   /** [SILENT-1] A device's own reporting rhythm, once learned: the longest usual interval. */
   sensorRhythm(residentId: string, deviceId: string): SensorRhythm | undefined;
   forget(residentId: string): void;
+  /** Every resident's live state (for the day-level insights, day-insights.ts). */
+  residents(): Iterable<ResidentState>;
 }
 
 export function behaviour(options: BehaviourOptions): BehaviourDetector {
@@ -202,6 +204,7 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
       residents.delete(residentId);
       models.delete(residentId);
     },
+    residents: () => residents.values(),
   };
 }
 

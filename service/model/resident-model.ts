@@ -4,6 +4,8 @@
  * one is usable, and the person's own data dominates after about two weeks. Serialises to a
  * compact JSON object for persistence (model-store.ts).
  */
+
+import { DayProfile, type DayProfileJson } from './day/day-profile.js';
 import {
   addTo,
   emptyHistogram,
@@ -104,6 +106,8 @@ export class ResidentModel {
   readonly motionRooms = new Set<string>();
   /** Per device: intervals between messages (receive time), for the sensor's own rhythm. */
   readonly sensors = new Map<string, Histogram>();
+  /** Day by day activity for [DAY-1] and [TREND-1] (day/day-profile.ts). */
+  dayProfile = new DayProfile();
 
   constructor() {
     this.silence = [];
@@ -132,6 +136,7 @@ export class ResidentModel {
     this.events += 1;
     const i = ((weekend ? 1 : 0) * ROOM_GROUPS.length + GROUP_INDEX[group]) * 24 + hour;
     this.activity[i] = (this.activity[i] ?? 0) + 1;
+    this.dayProfile.add(GROUP_INDEX[group], hour, day, weekend);
     if (day !== this.lastDay) {
       if (!(day < this.lastDay)) this.days += 1;
       this.lastDay = Number.isNaN(this.lastDay) ? day : Math.max(day, this.lastDay);
@@ -144,6 +149,7 @@ export class ResidentModel {
 
   addDwell(group: RoomGroup, night: boolean, ms: number): void {
     addTo(this.dwellOf(group, night), ms);
+    this.dayProfile.noteStay(GROUP_INDEX[group], ms, night);
   }
 
   addNightReturn(ms: number): void {
@@ -152,6 +158,7 @@ export class ResidentModel {
 
   observeWake(minuteOfDay: number): void {
     observe(this.wake, minuteOfDay);
+    this.dayProfile.noteWake(minuteOfDay);
   }
 
   observeBedtime(minutesAfterNoon: number): void {
@@ -210,6 +217,7 @@ export class ResidentModel {
       feedback: this.feedback,
       motionRooms: [...this.motionRooms],
       sensors,
+      day: this.dayProfile.toJSON(),
     };
   }
 
@@ -247,6 +255,7 @@ export class ResidentModel {
         if (h) m.sensors.set(id, h);
       }
     }
+    m.dayProfile = DayProfile.fromJSON(j.day);
     return m;
   }
 }
@@ -265,4 +274,5 @@ export interface ModelJson {
   feedback: Record<string, RuleFeedback>;
   motionRooms: string[];
   sensors: Record<string, [number[], number]>;
+  day?: DayProfileJson | undefined;
 }

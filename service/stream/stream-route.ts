@@ -105,7 +105,8 @@ function scopedClient(socket: WebSocket, principal: Principal, residents: Reside
   return {
     visible,
     async send(frame: StreamFrame) {
-      if (frame.type === 'heartbeat') return raw.send(frame);
+      // Heartbeats and system problems (broker, database) concern no resident: everyone gets them.
+      if (frame.type === 'heartbeat' || frame.type === 'system') return raw.send(frame);
       if (frame.type === 'snapshot') return raw.send({ ...frame, alerts: await visible(frame.alerts) });
       const residentId = frame.type === 'activity' ? frame.residentId : frame.alert.residentId;
       return (await sees(residentId)) ? raw.send(frame) : false;

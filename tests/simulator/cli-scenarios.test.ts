@@ -29,6 +29,16 @@ describe('example scenarios (simulator/scenarios)', () => {
     expect(scenario.incidents.foundAfterHours).toBe(DEFAULT_FOUND_AFTER_HOURS);
   });
 
+  it('decline-20x90.yaml: the cohort for 90 days at the default rates, but most residents decline (TREND-1)', () => {
+    const scenario = load('decline-20x90.yaml');
+    expect(scenario).toMatchObject({ days: 90, residents: { count: 20 } });
+    const { decline, ...others } = scenario.incidents.rates;
+    const { decline: _usual, ...defaults } = DEFAULT_INCIDENT_RATES;
+    expect(others).toEqual(defaults);
+    // The chance a decline starts is rate × weeks: about 3 in 4 residents.
+    expect((decline ?? 0) * (90 / 7)).toBeGreaterThan(0.7);
+  });
+
   it('small-week.json: 3 residents for 7 days with an explicit list that plans, covering many kinds', () => {
     const scenario = load('small-week.json');
     expect(scenario).toMatchObject({ days: 7 });

@@ -59,7 +59,10 @@ export function AlertCard({ alert, now, actions, provisional = false }: AlertCar
           <span class="alert-room">{alert.roomName ?? t.alerts.roomUnknown}</span>
         </h3>
       </div>
-      <p class="alert-reason">{alert.reason}</p>
+      {t.alerts.rule[alert.ruleId] !== undefined && <p class="alert-title">{t.alerts.rule[alert.ruleId]}</p>}
+      <p class="alert-reason" lang="en">
+        {alert.reason}
+      </p>
       {provisional && (
         <p class="alert-provisional" role="status">
           {t.alerts.provisional}

@@ -8,6 +8,7 @@ import { LoadState } from '../components/load-state.js';
 import { PresenceBadge } from '../components/presence-badge.js';
 import { ResidentActivity } from '../components/resident-activity.js';
 import { ResidentContextControl } from '../components/resident-context.js';
+import { ResidentInsights } from '../components/resident-insights.js';
 import { ResidentRoutineCard } from '../components/resident-routine.js';
 import { SensorTable } from '../components/sensor-table.js';
 import { TimeAgo } from '../components/time-ago.js';
@@ -39,6 +40,7 @@ export function ResidentPage({ api, id, now }: { api: Api; id: string; now: numb
   const presence = useLoad(() => api.presence(), 'presence', RESIDENT_POLL_MS);
   const alerts = useLoad(() => api.alertHistory(id), `alerts:${id}`, RESIDENT_POLL_MS);
   const devices = useLoad(() => api.devices(id), `devices:${id}`, RESIDENT_POLL_MS);
+  const insights = useLoad(() => api.insights(id), `insights:${id}`, RESIDENT_POLL_MS);
 
   const todayTotals = useMemo(() => {
     if (activity.data === null || resident.data === null) return new Array<number>(24).fill(0);
@@ -73,6 +75,7 @@ export function ResidentPage({ api, id, now }: { api: Api; id: string; now: numb
                 </p>
               </div>
               <ResidentContextControl api={api} resident={person} now={now} onChange={() => resident.reload()} />
+              <LoadState loaded={insights}>{(found) => <ResidentInsights insights={found} />}</LoadState>
               <div class="resident-layout">
                 <LoadState loaded={activity}>
                   {(grid) => <ResidentActivity grid={grid} rooms={person.rooms} now={now} />}

@@ -82,3 +82,14 @@ describe('notes on an alert', () => {
     ).toBe(404);
   });
 });
+
+describe('insights', () => {
+  it('lists a resident’s insights (none before weeks of data) and answers 404 for an unknown resident', async () => {
+    const r = await newResident();
+    const res = await inject('GET', `/residents/${r.id}/insights`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual([]);
+    expect((await inject('GET', '/residents/00000000-0000-4000-8000-000000000000/insights')).statusCode).toBe(404);
+    expect((await inject('GET', '/residents/not-a-uuid/insights')).statusCode).toBe(400);
+  });
+});
