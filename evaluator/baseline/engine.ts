@@ -13,11 +13,13 @@ import { battery } from './battery.js';
 import { deviceAlarms } from './device-alarms.js';
 import { BaselineHome } from './home.js';
 import { inactivity } from './inactivity.js';
+import { meal } from './meal.js';
 import { morning } from './morning.js';
 import { nightExit } from './night-exit.js';
 import type { BaselineRule, RuleFactory } from './rule.js';
 import { sensorSilent } from './sensor-silent.js';
 import { BASELINE_SETTINGS, type BaselineSettings } from './settings.js';
+import { wander } from './wander.js';
 
 export const BASELINE_RULES: readonly RuleFactory[] = [
   deviceAlarms,
@@ -25,6 +27,8 @@ export const BASELINE_RULES: readonly RuleFactory[] = [
   bathroom,
   nightExit,
   morning,
+  wander,
+  meal,
   sensorSilent,
   battery,
 ];

@@ -4,11 +4,7 @@
  * replay had not yet started by 07:00 are not judged.
  */
 import type { AlertAction } from '../../service/detectors/detector.js';
-import type { RuleFactory } from './rule.js';
-import { raise } from './rule.js';
-
-const clockText = (ms: number) =>
-  `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
+import { clockText, type RuleFactory, raise } from './rule.js';
 
 export const morning: RuleFactory = (settings, homes) => {
   const state = new Map<string, { since: number; lastUp: number; checked: string }>();

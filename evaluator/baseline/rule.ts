@@ -57,6 +57,10 @@ export function raise(input: RaiseInput): AlertAction {
   };
 }
 
+/** "07:00" for a time of day in ms since midnight. */
+export const clockText = (ms: number) =>
+  `${String(Math.floor(ms / 3_600_000)).padStart(2, '0')}:${String(Math.floor(ms / 60_000) % 60).padStart(2, '0')}`;
+
 /** "12 h", "1 h 5 min", "10 min". */
 export function duration(ms: number): string {
   const minutes = Math.floor(ms / 60_000);

@@ -20,6 +20,15 @@ export interface BaselineSettings {
   /** [BASE-MORN] Some activity is expected in this local window, ms since midnight [from, to). */
   morningFrom: number;
   morningBy: number;
+  /** [BASE-WANDER] Movement in this many rooms other than the bedroom … */
+  wanderRooms: number;
+  /** … within this long, in ms … */
+  wanderWithinMs: number;
+  /** … in this local window, ms since midnight [from, to). */
+  wanderFrom: number;
+  wanderTo: number;
+  /** [BASE-MEAL] Some kitchen activity is expected in each of these local windows, ms since midnight [from, by). */
+  meals: readonly (readonly [number, number])[];
   /** [BASE-SILENT] A device with no message for this long, in ms. */
   silentMs: number;
   /** [BASE-BATT] Below this, in percent, at the daily check. */
@@ -47,6 +56,20 @@ export const BASELINE_SETTINGS: Readonly<BaselineSettings> = {
   // between a start and end time, e.g. "7am – 10am".
   morningFrom: hm(7),
   morningBy: hm(10),
+  // No published default found: "motion in several rooms between midnight and 05:00" is the
+  // shape of the night-wandering recipes for Home Assistant and Node-RED. 3 rooms in 30 min pages
+  // on ordinary toilet trips (hall, WC or bathroom, the kitchen on the way back: 3.0 per
+  // resident-week on the cohort), so an installer would set 4.
+  wanderRooms: 4,
+  wanderWithinMs: hm(0, 30),
+  wanderFrom: hm(0),
+  wanderTo: hm(5),
+  // No published default found: "no kitchen motion by 13:30" (lunch) and "by 19:30" (dinner), the
+  // meal-check automations' shape, around Swedish meal times (lunch 11:30–13:00, dinner 17–18:30).
+  meals: [
+    [hm(11), hm(13, 30)],
+    [hm(16, 30), hm(19, 30)],
+  ],
   // Zigbee2MQTT availability: a passive (battery) device is offline after 1500 min (25 h) without
   // a check-in; the common "device unavailable" automation waits for that.
   silentMs: hm(25),

@@ -34,6 +34,8 @@ const LEARNED = {
   'INACT-1': { kind: 'inactivity', severity: 'high' },
   'BATH-1': { kind: 'long_bathroom_stay', severity: 'high' },
   'MORN-1': { kind: 'missed_morning', severity: 'medium' },
+  'WANDER-1': { kind: 'night_wandering', severity: 'medium' },
+  'MEAL-1': { kind: 'missed_meal', severity: 'medium' },
 } as const satisfies Record<string, Pick<AlertCandidate, 'kind' | 'severity'>>;
 
 export type LearnedRuleId = keyof typeof LEARNED;

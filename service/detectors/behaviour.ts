@@ -2,7 +2,7 @@
  * The behaviour detector: keeps one ResidentState (learned model + presence) per resident,
  * folds each activity event into it in O(1), and on clock ticks runs the behaviour rules only
  * for residents whose next due time has come (a number compare per resident otherwise).
- * Rules: [FALL-3] [INACT-1] [BATH-1] [EXIT-1] [MORN-1] (docs/alert-rules.md).
+ * Rules: [FALL-3] [INACT-1] [BATH-1] [EXIT-1] [MORN-1] [WANDER-1] [MEAL-1] (docs/alert-rules.md).
  */
 import type { SensorEvent } from '../../gateway/contract.js';
 import { quantile } from '../model/histogram.js';
@@ -15,8 +15,10 @@ import type { BehaviourRule } from './behaviour-rule.js';
 import type { AlertAction, Detector, DetectorContext } from './detector.js';
 import { prolongedInactivity } from './inactivity.js';
 import { longBathroomStay } from './long-bathroom.js';
+import { missedMeal } from './missed-meal.js';
 import { missedMorning } from './missed-morning.js';
 import { nightExitWithoutReturn } from './night-exit.js';
+import { nightWandering } from './night-wandering.js';
 import { suspectedFall } from './suspected-fall.js';
 
 export interface BehaviourOptions {
@@ -33,7 +35,7 @@ const MOVEMENT_SENSORS = new Set(['motion', 'presence']);
 const POWER_ON_W = 15;
 
 /** Rules that away and hospital contexts silence: they are about the resident being at home. */
-const AT_HOME_RULES = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1']);
+const AT_HOME_RULES = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1', 'WANDER-1', 'MEAL-1']);
 
 export interface SensorRhythm {
   /** The 99.9th percentile of the device's intervals between messages, ms. */
@@ -73,6 +75,8 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
     longBathroomStay(),
     prolongedInactivity(),
     missedMorning(),
+    nightWandering(),
+    missedMeal(),
   ];
 
   const clockFor = (residentId: string): LocalClock => {

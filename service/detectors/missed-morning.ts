@@ -10,13 +10,16 @@ const SPARSE_MIN_DAYS = 7;
 /** Mornings learned before MORN-1 judges any home: the population prior alone pages late risers. */
 const MIN_DAYS = 5;
 const WATCHED_ROOMS = 3;
+/** Mornings of a day type (weekday, weekend) before it is judged by its own routine (a weekend lie-in). */
+const DAY_TYPE_MIN_DAYS = 6;
 /** Someone not heard from for this long is a matter for INACT-1 and SILENT-1, not for the morning rule. */
 const RECENT_MS = 36 * 60 * MIN;
 /** A getting-up time that varies by more than this (sd, minutes) is no routine to miss. */
 const IRREGULAR_SD_MIN = 90;
 
 /**
- * [MORN-1] Missed morning routine: by this person's usual getting-up time + 2 sd + 20 min, no
+ * [MORN-1] Missed morning routine: by this person's usual getting-up time (on weekdays or on
+ * weekends, once each has 6 mornings) + 2 sd + 20 min, no
  * lasting activity outside the bedroom since 04:00. Not while out (they slept elsewhere).
  * Medium; once a day.
  */
@@ -29,7 +32,8 @@ export function missedMorning(): BehaviourRule {
       // With few movement sensors, "up" is guesswork until the person's own mornings are known.
       if (s.model.wake.days < (s.model.motionRooms.size < WATCHED_ROOMS ? SPARSE_MIN_DAYS : MIN_DAYS)) return NOTHING;
       const lt = s.clock.at(now);
-      const t = morning(s.model);
+      const wake = s.model.wakeFor(lt.weekend, DAY_TYPE_MIN_DAYS);
+      const t = morning(s.model, wake);
       if (t.low > IRREGULAR_SD_MIN) return { due: s.clock.toEpoch(lt.day + 1, MORNING_START_MIN) };
       const limit = Math.max(MORNING_START_MIN, t.limit);
       if (lt.minuteOfDay < limit) return { due: s.clock.toEpoch(lt.day, limit) };
@@ -48,7 +52,7 @@ export function missedMorning(): BehaviourRule {
           'MORN-1',
           now,
           `Not up yet at ${clockText(lt.minuteOfDay)}: no lasting activity outside the bedroom since ${clockText(MORNING_START_MIN)}. ` +
-            `Usually up at ${clockText(t.norm)} ± ${Math.round(sd)} min, ${fromDays(s.model.wake.days)}.`,
+            `Usually up at ${clockText(t.norm)} ± ${Math.round(sd)} min${wake === s.model.wake ? '' : lt.weekend ? ' on weekends' : ' on weekdays'}, ${fromDays(s.model.wake.days)}.`,
           null,
         ),
       };

@@ -15,6 +15,8 @@ import {
   quantile,
   unpackHistogram,
 } from './histogram.js';
+import { isMealHabit, type MealHabit, priorMeals } from './meals.js';
+import { priorNightSpells } from './night-spell.js';
 import { GROUP_INDEX, ROOM_GROUPS, type RoomGroup } from './rooms.js';
 import { isRoutine, observe, priorRoutine, type Routine } from './routine.js';
 
@@ -97,6 +99,12 @@ export class ResidentModel {
   wake: Routine;
   /** Going to bed (start of the first long bedroom silence of the night), minutes after noon. */
   bedtime: Routine;
+  /** [MORN-1] Getting up on weekdays and on weekends apart (a weekend lie-in is not a missed morning). */
+  wakeOn: [Routine, Routine];
+  /** [MEAL-1] Lunch and dinner: usual time and how many days have one (meals.ts). */
+  meals: MealHabit[];
+  /** [WANDER-1] Lengths of night-time spells out of bed (night-spell.ts). */
+  nightSpells: Histogram;
   /** Distinct local days with activity. */
   days = 0;
   lastDay = Number.NaN;
@@ -122,6 +130,25 @@ export class ResidentModel {
     this.activity = new Array<number>(2 * ROOM_GROUPS.length * 24).fill(0);
     this.wake = priorRoutine(7 * 60 + 30, 60);
     this.bedtime = priorRoutine(10 * 60 + 30, 60);
+    this.wakeOn = [priorRoutine(7 * 60 + 30, 60), priorRoutine(7 * 60 + 30, 60)];
+    this.meals = priorMeals();
+    this.nightSpells = priorNightSpells();
+  }
+
+  /**
+   * [MORN-1] Getting up on this day type once weekdays and weekends each have `minDays`
+   * mornings: the day type's own mean, and all days' spread less what the weekend shift adds to
+   * it (by at most 30 %: a few weekend mornings alone would give a spread too narrow to trust).
+   * Before that, all days'.
+   */
+  wakeFor(weekend: boolean, minDays: number): Routine {
+    const [weekday, weekendWake] = this.wakeOn;
+    if (weekday.days < minDays || weekendWake.days < minDays) return this.wake;
+    const own = weekend ? weekendWake : weekday;
+    const shift = weekendWake.ownMean - weekday.ownMean;
+    const p = 2 / 7;
+    const variance = Math.max(this.wake.variance - p * (1 - p) * shift * shift, this.wake.variance * 0.7);
+    return { ...own, mean: own.ownMean, variance };
   }
 
   silenceOf(group: RoomGroup, bucket: number): Histogram {
@@ -156,8 +183,9 @@ export class ResidentModel {
     addTo(this.nightReturn, ms);
   }
 
-  observeWake(minuteOfDay: number): void {
+  observeWake(minuteOfDay: number, weekend = false): void {
     observe(this.wake, minuteOfDay);
+    observe(this.wakeOn[weekend ? 1 : 0], minuteOfDay);
     this.dayProfile.noteWake(minuteOfDay);
   }
 
@@ -211,6 +239,9 @@ export class ResidentModel {
       activity: this.activity.map((c) => Math.round(c)),
       wake: this.wake,
       bedtime: this.bedtime,
+      wakeOn: this.wakeOn,
+      meals: this.meals,
+      nightSpells: packHistogram(this.nightSpells),
       days: this.days,
       lastDay: Number.isNaN(this.lastDay) ? null : this.lastDay,
       events: this.events,
@@ -244,6 +275,14 @@ export class ResidentModel {
     }
     if (isRoutine(j.wake)) m.wake = { ...j.wake };
     if (isRoutine(j.bedtime)) m.bedtime = { ...j.bedtime };
+    // Added after version 1 was first saved: a state without them keeps the priors.
+    if (Array.isArray(j.wakeOn) && j.wakeOn.length === 2 && j.wakeOn.every(isRoutine)) {
+      m.wakeOn = [{ ...j.wakeOn[0] }, { ...j.wakeOn[1] }];
+    }
+    if (Array.isArray(j.meals) && j.meals.length === m.meals.length && j.meals.every(isMealHabit)) {
+      m.meals = j.meals.map((h) => ({ ...h, time: { ...h.time } }));
+    }
+    m.nightSpells = unpackHistogram(j.nightSpells) ?? m.nightSpells;
     m.days = typeof j.days === 'number' ? j.days : 0;
     m.lastDay = typeof j.lastDay === 'number' ? j.lastDay : Number.NaN;
     m.events = typeof j.events === 'number' ? j.events : 0;
@@ -268,6 +307,9 @@ export interface ModelJson {
   activity: number[];
   wake: Routine;
   bedtime: Routine;
+  wakeOn?: [Routine, Routine];
+  meals?: MealHabit[];
+  nightSpells?: [number[], number];
   days: number;
   lastDay: number | null;
   events: number;

@@ -6,6 +6,8 @@
  * up, and night-time door returns.
  */
 import type { LocalClock } from './local-time.js';
+import { MealDay } from './meals.js';
+import { NightSpell } from './night-spell.js';
 import { bucketOfHour, type ResidentModel } from './resident-model.js';
 import type { RoomGroup } from './rooms.js';
 
@@ -25,6 +27,12 @@ const UP_CONFIRM_MS = 20 * MIN;
 const UP_RESET_MS = 30 * MIN;
 /** Night-time door returns longer than this are not learned as returns. */
 const NIGHT_RETURN_MAX_MS = 3 * 60 * MIN;
+/** [WANDER-1] Night spells end this long before the usual getting-up time (an early start is not wandering) … */
+export const WANDER_EARLY_MIN = 60;
+/** … and begin this long after the usual bedtime + 15 min (a late evening is not wandering) … */
+export const WANDER_LATE_MIN = 45;
+/** … once this person's bedtime and getting up are known from this many days each. */
+const NIGHT_HOURS_DAYS = 3;
 /** The morning window, local minutes after midnight. */
 export const MORNING_START_MIN = 4 * 60;
 export const MORNING_END_MIN = 13 * 60;
@@ -83,6 +91,10 @@ export class ResidentState {
   upAt: number | undefined;
   lastNonBedAt: number | undefined;
   bedtimeNight = Number.NaN;
+  /** [MEAL-1] Today's kitchen: meal stays so far and the latest kitchen activity. */
+  readonly meals = new MealDay();
+  /** [WANDER-1] The night-time spell out of bed going on, if any. */
+  readonly spell = new NightSpell();
   /** Rule id → the episode (a time) it has alerted for, so one episode pages once. */
   readonly fired = new Map<string, number>();
   /** The next time a tick has something to check; Infinity: nothing pending. */
@@ -126,9 +138,22 @@ export class ResidentState {
       this.clock.at(this.morningCandidate).minuteOfDay >= this.model.wake.mean - EARLY_START_MIN
     )
       return false;
-    const afterNoon = (lt.minuteOfDay - 720 + 1440) % 1440;
-    const start = Math.min(13 * 60, Math.max(8 * 60, this.model.bedtime.mean + 15));
-    const end = Math.min(10 * 60, Math.max(4 * 60, this.model.wake.mean)) + 720;
+    return this.isNightHours(t);
+  }
+
+  /** [WANDER-1] Bedtime and getting up learned for a few days: before that the night's hours are the population's guess. */
+  nightHoursKnown(): boolean {
+    return this.model.wake.days >= NIGHT_HOURS_DAYS && this.model.bedtime.days >= NIGHT_HOURS_DAYS;
+  }
+
+  /**
+   * The clock part of isNight: from bedtime + 15 min (+ `late` minutes) to the usual getting-up
+   * time (− `early` minutes).
+   */
+  isNightHours(t: number, early = 0, late = 0): boolean {
+    const afterNoon = (this.clock.at(t).minuteOfDay - 720 + 1440) % 1440;
+    const start = Math.min(13 * 60, Math.max(8 * 60, this.model.bedtime.mean + 15 + late));
+    const end = Math.min(10 * 60, Math.max(4 * 60, this.model.wake.mean - early)) + 720;
     return afterNoon >= start && afterNoon < end;
   }
 
@@ -149,6 +174,10 @@ export class ResidentState {
 
     // A stay ends at the first activity somewhere else.
     const sameRoom = a.roomId === this.lastRoomId && a.group === this.lastGroup;
+    let kitchenStay: { at: number; ms: number } | undefined;
+    if (!sameRoom && prev !== undefined && !out && this.lastGroup === 'kitchen') {
+      kitchenStay = { at: this.clock.at(this.roomEnteredAt).minuteOfDay, ms: t - this.roomEnteredAt };
+    }
     if (!sameRoom) {
       if (prev !== undefined && !out && !a.frontDoor) {
         const stay = t - this.roomEnteredAt;
@@ -188,6 +217,7 @@ export class ResidentState {
       if (afterDoor) this.lastIndoorAt = t;
     }
 
+    this.observeRoutines(t, lt.day, lt.minuteOfDay, a, out, kitchenStay);
     this.observeMorning(t, lt.day, lt.minuteOfDay, a, out);
 
     m.noteActivity(a.group, lt.hour, lt.weekend, lt.day);
@@ -197,6 +227,35 @@ export class ResidentState {
     this.lastRoomName = a.roomName;
     this.lastBucket = bucketOfHour(lt.hour);
     this.nextDue = 0;
+  }
+
+  /** [MEAL-1] meals and [WANDER-1] night spells: both only from activity at home. */
+  private observeRoutines(
+    t: number,
+    day: number,
+    minute: number,
+    a: ActivityInput,
+    out: boolean,
+    kitchenStay: { at: number; ms: number } | undefined,
+  ): void {
+    if (out || a.frontDoor) {
+      this.spell.drop(t);
+      return;
+    }
+    if (a.group === 'kitchen') this.meals.lastKitchenAt = t;
+    this.meals.note(this.model.meals, day, minute, kitchenStay);
+    const bedroomKnown = this.bedSensor || this.movementGroups.has('bedroom');
+    this.spell.note(
+      {
+        at: t,
+        roomId: a.roomId,
+        // In a studio the bed stands in the living room: there only lying in bed is "in the bedroom".
+        bedroom: a.group === 'bedroom' || this.inBed,
+        night: this.nightHoursKnown() && this.isNightHours(t, WANDER_EARLY_MIN, WANDER_LATE_MIN),
+        fromBed: !bedroomKnown || this.isBedRoom(this.lastGroup, this.lastRoomId),
+      },
+      this.model.nightSpells,
+    );
   }
 
   /** Drops a getting-up candidate that was followed by a long spell back in bed (a night trip). */
@@ -220,7 +279,7 @@ export class ResidentState {
     else if (t - this.morningCandidate >= UP_CONFIRM_MS) {
       this.upAt = this.morningCandidate;
       const c = this.clock.at(this.morningCandidate);
-      this.model.observeWake(c.minuteOfDay);
+      this.model.observeWake(c.minuteOfDay, c.weekend);
     }
     this.lastNonBedAt = t;
   }

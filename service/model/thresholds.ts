@@ -5,9 +5,11 @@
  * set. All O(bins).
  */
 import { quantile } from './histogram.js';
+import type { Meal } from './meals.js';
+import { MEALS } from './meals.js';
 import type { ResidentModel } from './resident-model.js';
 import { ROOM_GROUPS, type RoomGroup } from './rooms.js';
-import { sdOf } from './routine.js';
+import { type Routine, sdOf } from './routine.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -116,16 +118,45 @@ export function nightExit(model: ResidentModel): Threshold {
 /**
  * [MORN-1] Not up by the usual time + 2 sd (sd at least 15 min) + 20 min, at most 2.5 h after
  * the usual time; in minutes after midnight. Feedback widens the margin, not the usual time.
+ * `wake` is the routine of the day type (weekday or weekend) once learned, else of all days.
  */
-export function morning(model: ResidentModel): Threshold {
-  const sd = Math.max(15, sdOf(model.wake));
+export function morning(model: ResidentModel, wake: Routine = model.wake): Threshold {
+  const sd = Math.max(15, sdOf(wake));
   const margin = Math.min(150, 2 * sd + 20) * model.factor('MORN-1');
   return {
-    limit: Math.min(model.wake.mean + margin, 13 * 60 + 30),
-    norm: model.wake.mean,
+    limit: Math.min(wake.mean + margin, 13 * 60 + 30),
+    norm: wake.mean,
     low: sd,
-    observed: model.wake.days,
+    observed: wake.days,
   };
+}
+
+/**
+ * [MEAL-1] No kitchen activity since the usual meal time − 2 sd − 30 min (`since`) by the usual
+ * time + 1.5 sd + 20 min (`limit`: 40–70 min after it, so a missed meal is paged within about
+ * an hour and a half of the usual time even for a person whose meals wander); minutes after
+ * midnight. Feedback widens the margin.
+ */
+export function mealTime(model: ResidentModel, meal: Meal): Threshold & { since: number } {
+  const habit = model.meals[MEALS.indexOf(meal)] ?? model.meals[0];
+  const time = habit?.time;
+  const mean = time?.mean ?? 12 * 60;
+  const sd = Math.max(15, time === undefined ? 45 : sdOf(time));
+  const margin = clamp(1.5 * sd + 20, 40, 70) * model.factor('MEAL-1');
+  return { limit: mean + margin, since: mean - 2 * sd - 30, norm: mean, low: sd, observed: time?.days ?? 0 };
+}
+
+/**
+ * [WANDER-1] Out of the bedroom at night, moving between rooms, for longer than the person's
+ * usual longest night spell (97.5th percentile) ×1.2 + 3 min, 18–22 min of time out of the
+ * bedroom, so a walk that also passes through the bedroom is paged inside 40 min; where the
+ * person's own norm is already past 22 min (restless nights are their normal), norm ×1.2.
+ */
+export function nightWander(model: ResidentModel): Threshold {
+  const h = model.nightSpells;
+  const norm = quantile(h, 0.975);
+  const base = beyondNorm(norm, 1.2, 3 * MIN, 18 * MIN, 22 * MIN);
+  return { limit: base * model.factor('WANDER-1'), norm, low: quantile(h, 0.5), observed: h.observed };
 }
 
 /**

@@ -63,8 +63,8 @@ function event(
 }
 
 /** Feeds events in time order and ticks every minute from `from` to `to`; returns every raise. */
-function run(events: SensorEvent[], from: number, to: number): Raised[] {
-  const engine = new BaselineEngine([HOME]);
+function run(events: SensorEvent[], from: number, to: number, settings = BASELINE_SETTINGS): Raised[] {
+  const engine = new BaselineEngine([HOME], settings);
   for (const d of HOME.devices) {
     engine.added({ ...d, residentId: 'r1', format: 'vaka', address: d.deviceId, label: null, roomName: null }, from);
   }
@@ -186,5 +186,52 @@ describe('[BASE-SILENT] [BASE-BATT] technical rules', () => {
     expect(raised.map((r) => r.at)).toEqual([at('04T10:00:00'), at('05T10:00:00')]);
     const fine = [event('hall-motion', at('04T08:00:00'), true, { battery: BASELINE_SETTINGS.batteryBelowPct })];
     expect(only('BASE-BATT', run(fine, at('04T07:00:00'), at('05T11:00:00')))).toEqual([]);
+  });
+});
+
+describe('[BASE-WANDER] movement in several rooms other than the bedroom within 30 min, 00:00–05:00', () => {
+  // The test home has three rooms besides the bedroom: judged with 3 rooms instead of 4.
+  const three = { ...BASELINE_SETTINGS, wanderRooms: 3 };
+  const walk = (day: string, hour: string) => [
+    event('hall-motion', at(`${day}T${hour}:00:00`)),
+    event('bath-motion', at(`${day}T${hour}:05:00`)),
+    event('kettle', at(`${day}T${hour}:10:00`), 2000),
+    event('hall-motion', at(`${day}T${hour}:20:00`)),
+    event('kettle', at(`${day}T${hour}:21:00`), 0),
+    event('bath-motion', at(`${day}T${hour}:25:00`)),
+    event('kettle', at(`${day}T${hour}:26:00`), 2000),
+  ];
+
+  it('raises at the third room within 30 min at night, once a night', () => {
+    expect(only('BASE-WANDER', run(walk('05', '02'), at('05T01:50:00'), at('05T03:00:00'), three))).toEqual([
+      { ruleId: 'BASE-WANDER', at: at('05T02:10:00'), severity: 'medium' },
+    ]);
+  });
+
+  it('stays quiet for the same walk by day, for a toilet trip, and with the default 4 rooms', () => {
+    expect(only('BASE-WANDER', run(walk('05', '14'), at('05T13:50:00'), at('05T15:00:00'), three))).toEqual([]);
+    const trip = [event('hall-motion', at('05T02:00:00')), event('bath-motion', at('05T02:01:00'))];
+    expect(only('BASE-WANDER', run(trip, at('05T01:50:00'), at('05T03:00:00'), three))).toEqual([]);
+    expect(only('BASE-WANDER', run(walk('05', '02'), at('05T01:50:00'), at('05T03:00:00')))).toEqual([]);
+  });
+});
+
+describe('[BASE-MEAL] no kitchen activity in the lunch (11:00–13:30) or dinner (16:30–19:30) window', () => {
+  it('raises at 13:30 when nothing happened in the kitchen since 11:00, and not at 19:30 after dinner', () => {
+    const kettle = (time: string) => [event('kettle', at(time), 2000), event('kettle', at(time) + 3 * MIN, 0)];
+    const day = [...kettle('05T09:00:00'), ...kettle('05T17:30:00')];
+    expect(only('BASE-MEAL', run(day, at('05T08:00:00'), at('05T20:00:00')))).toEqual([
+      { ruleId: 'BASE-MEAL', at: at('05T13:30:00'), severity: 'medium' },
+    ]);
+  });
+
+  it('stays quiet after a lunch at 12:00 (the kettle switched on), and does not judge a window before the replay began', () => {
+    const lunch = [
+      event('kettle', at('05T12:00:00'), 2000),
+      event('kettle', at('05T12:03:00'), 0),
+      event('kettle', at('05T17:00:00'), 2000),
+    ];
+    expect(only('BASE-MEAL', run(lunch, at('05T08:00:00'), at('05T20:00:00')))).toEqual([]);
+    expect(only('BASE-MEAL', run([], at('05T12:00:00'), at('05T13:40:00')))).toEqual([]);
   });
 });

@@ -127,10 +127,19 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     while ((await count()) < published && Date.now() < end) await sleep(300);
     const stored = await count();
     await db.end();
+    const gateway = ((await fetch(`${api}/health`).then((r) => r.json())) as { gateway: object }).gateway;
+    const sessions = vaka
+      .output()
+      .split('\n')
+      .filter((line) => line.includes('connected to broker'))
+      .map((line) => /"sessionPresent":(\w+)/.exec(line)?.[1]);
     console.log(
-      `broker restart (${DOWN_MS / 1000} s down): published ${published}, stored ${stored}; ` +
+      `gateway ${JSON.stringify(gateway)}; Vaka's sessions on connect: ${sessions.join(', ')}; ` +
+        `broker restart (${DOWN_MS / 1000} s down): published ${published}, stored ${stored}; ` +
         `alert after the restart on the dashboard ${alertMs} ms after publish`,
     );
+    // Vaka's persistent session survived the restart: the broker queued for it while it was away.
+    expect(sessions).toEqual(['false', 'true']);
     expect(stored).toBe(published);
     expect(alert.type === 'alert' && alert.alert.kind).toBe('help');
   }, 90_000);

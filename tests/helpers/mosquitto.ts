@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 
 export const MOSQUITTO = '/usr/sbin/mosquitto';
@@ -51,11 +51,17 @@ export async function ownMosquitto(): Promise<OwnMosquitto> {
     [
       `listener ${port} 127.0.0.1`,
       'allow_anonymous true',
+      // Started as root, Mosquitto drops to the user "mosquitto", which cannot write this folder:
+      // persistence would then silently fail. Run as whoever runs the test.
+      `user ${userInfo().username}`,
       'persistence true',
       `persistence_location ${dir}/`,
       'max_queued_messages 0',
       'max_inflight_messages 0',
-      'log_dest none',
+      `log_dest file ${dir}/mosquitto.log`,
+      'log_type error',
+      'log_type warning',
+      'log_type notice',
       '',
     ].join('\n'),
   );
@@ -81,7 +87,7 @@ export async function ownMosquitto(): Promise<OwnMosquitto> {
     },
     async close() {
       await broker.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!process.env.KEEP_MOSQUITTO_LOG) rmSync(dir, { recursive: true, force: true });
     },
   };
   await broker.start();

@@ -146,7 +146,7 @@ describe('[MORN-1] missed morning routine', () => {
     expect(wake?.mean).toBeLessThan(7 * 60 + 20);
     const usual = clock.toEpoch(day, wake?.mean ?? 0) + 2 * 20 * MIN;
     expect((alert?.at ?? 0) - usual).toBeLessThanOrEqual(60 * MIN);
-    expect(alert?.reason).toMatch(/Usually up at 0\d:\d\d ± \d+ min, from 21 days\.$/);
+    expect(alert?.reason).toMatch(/Usually up at 0\d:\d\d ± \d+ min on weekdays, from 21 days\.$/);
   });
 });
 

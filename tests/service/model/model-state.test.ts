@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentModel } from '../../../service/model/resident-model.js';
-import { fallSilence } from '../../../service/model/thresholds.js';
+import { fallSilence, nightWander } from '../../../service/model/thresholds.js';
 import { ModelStore } from '../../../service/store/model-store.js';
 import { dbKinds, openTestDb, type TestDb } from '../../helpers/test-db.js';
 import {
@@ -44,6 +44,24 @@ describe('model persistence', () => {
     if (model && original) {
       expect(fallSilence(model, 'bathroom', 3).limit).toBeCloseTo(fallSilence(original, 'bathroom', 3).limit, -3);
     }
+  });
+
+  it('[WANDER-1] [MEAL-1] [MORN-1] keeps night spells, meal habits and weekday/weekend mornings; a state saved before them keeps the priors', () => {
+    const engine = newEngine();
+    play(engine, writeDays(DAY0, 21, ORDINARY, 2));
+    const original = engine.resident(RESIDENT)?.model;
+    const json = JSON.parse(JSON.stringify(original?.toJSON()));
+    const model = ResidentModel.fromJSON(json);
+    expect(model.nightSpells.observed).toBe(original?.nightSpells.observed);
+    if (original) expect(nightWander(model).norm).toBeCloseTo(nightWander(original).norm, -4);
+    expect(model.meals).toEqual(original?.meals);
+    expect(model.wakeOn).toEqual(original?.wakeOn);
+    expect(model.wakeOn[0].days).toBe(15);
+    const { nightSpells: _n, meals: _m, wakeOn: _w, ...older } = json;
+    const fromOlder = ResidentModel.fromJSON(older);
+    expect(fromOlder.days).toBe(original?.days);
+    expect(fromOlder.meals).toEqual(new ResidentModel().meals);
+    expect(fromOlder.nightSpells.observed).toBe(0);
   });
 
   it('drops a state it cannot read and starts from the priors', () => {

@@ -132,6 +132,7 @@ export type Incident =
   | { kind: 'long_bath'; atMin: number; minutes: number }
   | { kind: 'night_exit'; atMin: number }
   | { kind: 'missed_morning' }
+  | { kind: 'wander'; atMin: number; minutes: number }
   | { kind: 'inactive'; atMin: number };
 
 /**
@@ -160,6 +161,7 @@ export function writeDay(day: number, person: Person, seed: number, incident?: I
   w.motion('hall', t);
   t = w.stay('bathroom', t + 20_000, t + w.between(3, 6) * MIN, 40);
   w.motion('hall', t);
+  if (incident?.kind === 'wander') t = wander(w, t + 20_000, m(incident.atMin), m(incident.atMin + incident.minutes));
   t = w.stay('bedroom', t + 20_000, m(wake), 2400);
   if (incident?.kind === 'missed_morning') {
     w.stay('bedroom', t, m(13 * 60), 600);
@@ -216,6 +218,18 @@ export function writeDay(day: number, person: Person, seed: number, incident?: I
   w.motion('hall', m(minute));
   w.stay('bedroom', m(minute + 0.5), m(24 * 60), 2400);
   return w.events;
+}
+
+/** Asleep until `from`, then up and walking from room to room (3 min in each) until `to`. */
+function wander(w: DayWriter, t: number, from: number, to: number): number {
+  const rooms: Room[] = ['hall', 'kitchen', 'living', 'hall', 'bathroom', 'living', 'kitchen', 'bedroom'];
+  let at = w.stay('bedroom', t, from, 2400);
+  for (let i = 0; at < to; i++) {
+    const room = rooms[i % rooms.length] ?? 'hall';
+    at = w.stay(room, at + 10_000, Math.min(to, at + 3 * MIN), 40);
+  }
+  w.motion('hall', at);
+  return at + 20_000;
 }
 
 function finish(
@@ -288,4 +302,4 @@ export function play(engine: Engine, events: readonly SensorEvent[], until?: num
 }
 
 /** Paging rules (not technical). */
-export const PAGING = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1']);
+export const PAGING = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1', 'WANDER-1', 'MEAL-1']);

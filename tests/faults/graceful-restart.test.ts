@@ -1,0 +1,113 @@
+/**
+ * Fault: Vaka is stopped with SIGTERM in the middle of a stream of sensor messages and started
+ * again. Promise: in-flight work is finished before exit (exit 0), what the broker kept for
+ * Vaka's session while it was down arrives after the restart, so every published event is
+ * stored; the open alert is still open, once.
+ */
+import { randomBytes } from 'node:crypto';
+import mqtt from 'mqtt';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Alert, Resident } from '../../service/contract.js';
+import { loginHttp } from '../helpers/auth.js';
+import { testEnv } from '../helpers/env.js';
+import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
+import { createSchema } from '../helpers/test-db.js';
+import { TEST_ADMIN } from '../helpers/test-vaka.js';
+import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a restart', () => {
+  let broker: OwnMosquitto;
+  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let env: Record<string, string>;
+  let vaka: VakaProcess | undefined;
+
+  beforeAll(async () => {
+    broker = await ownMosquitto();
+    schema = await createSchema();
+    env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      MQTT_URL: broker.url,
+      MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
+      DATABASE_URL: schema.url,
+      VAKA_ADMIN_USER: TEST_ADMIN.username,
+      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
+    };
+  }, 60_000);
+
+  afterAll(async () => {
+    await vaka?.stop();
+    await broker?.close();
+    await schema?.drop();
+  });
+
+  it('loses no event and keeps the open alert, once', async () => {
+    vaka = await startVakaProcess(env);
+    const api = () => `http://127.0.0.1:${vaka?.port}/api/v1`;
+    // Sessions live in the database: the same token still works after the restart.
+    const token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+    const authorization = `Bearer ${token}`;
+    const post = async <T>(path: string, body: unknown): Promise<T> => {
+      const res = await fetch(`${api()}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization },
+        body: JSON.stringify(body),
+      });
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+      return (await res.json()) as T;
+    };
+    const resident = await post<Resident>('/residents', { name: 'Ingrid Ek', rooms: [{ name: 'Hall', kind: 'hall' }] });
+    const roomId = resident.rooms[0]?.id;
+    await post('/devices', { format: 'vaka', address: 'pir-2', residentId: resident.id, roomId, kind: 'motion' });
+    await post('/devices', { format: 'vaka', address: 'sos-2', residentId: resident.id, roomId, kind: 'help_button' });
+
+    const sensor = await mqtt.connectAsync(broker.url, { clientId: `sensor-${randomBytes(4).toString('hex')}` });
+    await sensor.publishAsync('vaka/sensor/sos-2', JSON.stringify({ type: 'help' }), { qos: 1 });
+    const base = Date.now();
+    const acked: Promise<unknown>[] = [];
+    const N = 3000;
+    let stopped: Promise<number | null> | undefined;
+    for (let i = 0; i < N; i++) {
+      acked.push(
+        sensor.publishAsync(
+          'vaka/sensor/pir-2',
+          JSON.stringify({ type: 'motion', motion: i % 2 === 0, ts: base + i }),
+          {
+            qos: 1,
+          },
+        ),
+      );
+      if (i === N / 3) stopped = vaka.stop('SIGTERM');
+      if (i % 100 === 0) await sleep(5);
+    }
+    await Promise.all(acked);
+    const exitCode = await stopped;
+    await sensor.endAsync();
+
+    vaka = await startVakaProcess(env);
+    const db = new pg.Client({ connectionString: schema.url });
+    await db.connect();
+    const count = async () =>
+      Number(
+        (
+          await db.query(
+            "SELECT count(*) AS n FROM events WHERE device_id IN (SELECT id FROM devices WHERE address = 'pir-2')",
+          )
+        ).rows[0].n,
+      );
+    const end = Date.now() + 30_000;
+    while ((await count()) < N && Date.now() < end) await sleep(300);
+    const stored = await count();
+    await db.end();
+    const alerts = (await fetch(`${api()}/alerts?residentId=${resident.id}`, { headers: { authorization } }).then((r) =>
+      r.json(),
+    )) as Alert[];
+    console.log(`SIGTERM under load: exit ${exitCode}; published ${N}, stored ${stored} after the restart`);
+    expect(exitCode).toBe(0);
+    expect(stored).toBe(N);
+    expect(alerts.map((a) => [a.kind, a.status])).toEqual([['help', 'open']]);
+  }, 120_000);
+});
