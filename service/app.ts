@@ -18,6 +18,7 @@ import type { Logger } from 'pino';
 import { errorHandler, notFoundHandler } from './api/errors.js';
 import { activityRoutes } from './api/routes/activity.js';
 import { alertRoutes } from './api/routes/alerts.js';
+import { authRoutes } from './api/routes/auth.js';
 import { contextRoutes } from './api/routes/contexts.js';
 import { deadLetterRoutes } from './api/routes/dead-letters.js';
 import { deviceRoutes } from './api/routes/devices.js';
@@ -26,8 +27,11 @@ import { healthRoutes } from './api/routes/health.js';
 import { insightRoutes } from './api/routes/insights.js';
 import { metricsRoutes } from './api/routes/metrics.js';
 import { residentRoutes } from './api/routes/residents.js';
+import { userRoutes } from './api/routes/users.js';
+import { installSecurityHeaders } from './api/security-headers.js';
 import type { ApiDeps, ZodApp } from './api/types.js';
-import { streamRoute } from './stream/stream-route.js';
+import { installAuthHooks } from './auth/auth-hooks.js';
+import { selectProtocol, streamRoute } from './stream/stream-route.js';
 import { VERSION } from './version.js';
 
 export interface AppOptions {
@@ -48,20 +52,38 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
+  installSecurityHeaders(app, '/api/v1/docs');
+  installAuthHooks(app, {
+    auth: deps.auth,
+    residents: deps.residents,
+    alerts: deps.alerts,
+    devices: deps.registry.devices,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Vaka API', version: VERSION, description: 'Fall and anomaly alerts for home care' },
+      // Sign in with POST /auth/login; send the token as `Authorization: Bearer <token>`.
+      components: { securitySchemes: { session: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/v1/docs' });
-  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/v1/docs',
+    // swagger-ui's own CSP (hashes of its inline scripts), minus what would fetch from elsewhere.
+    staticCSP: true,
+    transformStaticCSP: (header: string) =>
+      header.replaceAll(' https:', '').replace(' validator.swagger.io', '').replace(' upgrade-insecure-requests;', ''),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024, handleProtocols: selectProtocol } });
 
   await app.register(
     async (api) => {
       const zapi = api as unknown as ZodApp;
       healthRoutes(zapi, deps);
+      authRoutes(zapi, deps);
+      userRoutes(zapi, deps);
       residentRoutes(zapi, deps);
       deviceRoutes(zapi, deps);
       eventRoutes(zapi, deps);
@@ -71,7 +93,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       deadLetterRoutes(zapi, deps);
       activityRoutes(zapi, deps);
       metricsRoutes(zapi, deps);
-      streamRoute(zapi, deps.alertService);
+      streamRoute(zapi, deps);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
     },
     { prefix: '/api/v1' },

@@ -21,6 +21,11 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+/** An empty variable (`VAR=` in a compose file) counts as unset. */
+function unsetIfEmpty<T extends z.ZodType>(schema: T) {
+  return z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+}
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: zone });
@@ -110,6 +115,22 @@ export const Env = z.object({
   SUPERVISION_CHECK_S: z.coerce.number().positive().default(5),
   /** pino log level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** The first admin's username, used only when there are no accounts yet. */
+  VAKA_ADMIN_USER: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .regex(/^[a-z0-9._-]{1,64}$/, 'letters, digits, . _ - (1–64)'),
+  ),
+  /** The first admin's password (at least 12 characters); unset or empty: a one-time password is printed at first start. */
+  VAKA_ADMIN_PASSWORD: unsetIfEmpty(z.string().min(12, 'at least 12 characters').max(200)),
+  /** How long a sign-in lasts, in hours (a shift and a margin). */
+  VAKA_SESSION_HOURS: z.coerce.number().positive().max(720).default(12),
+  /** Failed sign-ins allowed per username and address within LOGIN_WINDOW_MIN, then 429. */
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** The window of the sign-in rate limit, in minutes. */
+  LOGIN_WINDOW_MIN: z.coerce.number().positive().default(15),
   /** Start simulated residents too (what `npm run demo` sets). */
   DEMO: bool.default(false),
 });
@@ -137,6 +158,15 @@ export interface Config {
   /** The behaviour model: the homes' time zone, and the interval between saves in milliseconds. */
   behaviour: { timeZone: string; saveMs: number };
   tickMs: number;
+  auth: {
+    adminUser: string | undefined;
+    adminPassword: string | undefined;
+    /** Session length, in milliseconds. */
+    sessionMs: number;
+    loginMaxFailures: number;
+    /** Rate-limit window, in milliseconds. */
+    loginWindowMs: number;
+  };
   /** What happens to alerts nobody acknowledges, and how often that is checked. */
   alerts: { escalation: EscalationPolicy; escalationCheckMs: number };
   retention: RetentionPolicy & { checkMs: number };
@@ -178,6 +208,13 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     behaviour: { timeZone: e.VAKA_TIME_ZONE, saveMs: e.MODEL_SAVE_S * 1000 },
     tickMs: e.TICK_S * 1000,
+    auth: {
+      adminUser: e.VAKA_ADMIN_USER,
+      adminPassword: e.VAKA_ADMIN_PASSWORD,
+      sessionMs: e.VAKA_SESSION_HOURS * 3_600_000,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginWindowMs: e.LOGIN_WINDOW_MIN * 60_000,
+    },
     alerts: { escalation: parseEscalationPolicy(e.ESCALATION_POLICY), escalationCheckMs: e.ESCALATION_CHECK_S * 1000 },
     supervision: { graceMs: e.SUPERVISION_GRACE_S * 1000, checkMs: e.SUPERVISION_CHECK_S * 1000 },
     retention: {

@@ -49,6 +49,8 @@ export const Resident = z.object({
   lastActivityAt: isoTime.nullable(),
   lastRoomId: id.nullable(),
   openAlerts: z.number().int(),
+  /** The care team that looks after this resident; null: only operators and admins see them. */
+  teamId: id.nullable(),
   /** Away, hospital or visitor, while it lasts. */
   context: ResidentContext.nullable(),
 });
@@ -57,6 +59,7 @@ export type Resident = z.infer<typeof Resident>;
 export const ResidentInput = z.object({
   name: z.string().trim().min(1).max(200),
   rooms: z.array(RoomInput).max(50).default([]),
+  teamId: id.nullable().default(null),
 });
 export type ResidentInput = z.infer<typeof ResidentInput>;
 
@@ -185,8 +188,11 @@ export const Alert = z.object({
 });
 export type Alert = z.infer<typeof Alert>;
 
-/** Who acts. Until staff accounts exist, the dashboard sends the name the user typed. */
-const actor = z.string().trim().min(1).max(100);
+/**
+ * Who acts is the signed-in account (its display name is recorded); `by` is accepted from
+ * older clients and ignored.
+ */
+const actor = z.string().trim().min(1).max(100).optional();
 export const AcknowledgeInput = z.object({ by: actor });
 export const ResolveInput = z.object({
   by: actor,
@@ -286,6 +292,91 @@ export const ApiError = z.object({
 });
 export type ApiError = z.infer<typeof ApiError>;
 
+/* ---- Accounts and access (issue 5) ---- */
+
+/** carer: their team's residents and alerts; operator: onboarding, all residents; admin: accounts and audit too. */
+export const Role = z.enum(['carer', 'operator', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Team = z.object({ id, name: z.string(), createdAt: isoTime });
+export type Team = z.infer<typeof Team>;
+export const TeamInput = z.object({ name: z.string().trim().min(1).max(100) });
+export type TeamInput = z.infer<typeof TeamInput>;
+
+export const User = z.object({
+  id,
+  username: z.string(),
+  displayName: z.string(),
+  role: Role,
+  teamId: id.nullable(),
+  mustChangePassword: z.boolean(),
+  disabled: z.boolean(),
+  createdAt: isoTime,
+});
+export type User = z.infer<typeof User>;
+
+/** Usernames: lower-cased letters, digits and . _ - (so they are safe in logs of the audit and in URLs). */
+export const Username = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9._-]{1,64}$/, 'letters, digits, . _ - (1–64)');
+/** 12–200 characters; the upper bound keeps a hash request cheap to refuse. */
+export const NewPassword = z.string().min(12, 'at least 12 characters').max(200);
+
+export const UserInput = z.object({
+  username: Username,
+  displayName: z.string().trim().min(1).max(100),
+  role: Role,
+  teamId: id.nullable().default(null),
+  password: NewPassword,
+});
+export type UserInput = z.infer<typeof UserInput>;
+
+export const UserUpdate = z.object({
+  displayName: z.string().trim().min(1).max(100).optional(),
+  role: Role.optional(),
+  teamId: id.nullable().optional(),
+  disabled: z.boolean().optional(),
+  /** Sets a new password the user must change at next login; ends their sessions. */
+  password: NewPassword.optional(),
+});
+export type UserUpdate = z.infer<typeof UserUpdate>;
+
+export const LoginInput = z.object({ username: z.string().max(200), password: z.string().max(200) });
+export type LoginInput = z.infer<typeof LoginInput>;
+
+export const Session = z.object({ token: z.string(), expiresAt: isoTime, user: User });
+export type Session = z.infer<typeof Session>;
+
+export const PasswordChange = z.object({ currentPassword: z.string().max(200), newPassword: NewPassword });
+export type PasswordChange = z.infer<typeof PasswordChange>;
+
+export const ResidentTeamInput = z.object({ teamId: id.nullable() });
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: isoTime,
+  actorId: id.nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  targetId: z.string().nullable(),
+  outcome: z.enum(['success', 'failure', 'denied']),
+  ip: z.string().nullable(),
+  detail: z.record(z.string(), z.unknown()),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+/**
+ * The stream's WebSocket subprotocols: the client offers `vaka.v1` and `vaka.token.<token>`;
+ * the server selects `vaka.v1`. A token in a header stays out of URLs, and so out of access
+ * logs, proxy logs and browser history.
+ */
+export const STREAM_PROTOCOL = 'vaka.v1';
+export const STREAM_TOKEN_PREFIX = 'vaka.token.';
+/** Close codes: 4401 no valid session (sign in again), 4403 signed in but not allowed. */
+export const CLOSE_UNAUTHORIZED = 4401;
+export const CLOSE_FORBIDDEN = 4403;
 /** Where a resident is now, as the behaviour model sees it (see service/model/resident-view.ts). */
 export const Presence = z.enum(['home', 'out', 'asleep', 'unknown']);
 export type Presence = z.infer<typeof Presence>;

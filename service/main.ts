@@ -10,6 +10,26 @@ import { DatabaseUnreachableError } from './db/db.js';
 import { PortInUseError } from './listen.js';
 import { startVaka, type Vaka } from './vaka.js';
 
+/**
+ * Never in the process log: credentials and tokens (headers, bodies), whoever logs them.
+ * Residents' names and health details are simply not logged (ids only).
+ */
+export const LOG_REDACTIONS = {
+  paths: [
+    'req.headers.authorization',
+    'req.headers.cookie',
+    'req.headers["sec-websocket-protocol"]',
+    '*.password',
+    '*.currentPassword',
+    '*.newPassword',
+    '*.token',
+    '*.passwordHash',
+    // PostgreSQL's error detail can quote a failing row ("Failing row contains (…)"): names.
+    'err.detail',
+  ],
+  censor: '[redacted]',
+};
+
 const EXPLAINED = [ConfigError, PortInUseError, BrokerUnreachableError, DatabaseUnreachableError];
 
 export interface MainOptions {
@@ -23,12 +43,21 @@ export async function main(
 ): Promise<Vaka | undefined> {
   try {
     const config = loadConfig(env);
-    const logger = pino({ level: config.logLevel, base: { service: 'vaka' } });
+    const logger = pino({ level: config.logLevel, base: { service: 'vaka' }, redact: LOG_REDACTIONS });
     const vaka = await startVaka(config, logger);
     logger.info(
       { http: `http://localhost:${vaka.httpPort}/`, api: '/api/v1', stream: '/api/v1/stream' },
       'Vaka is running',
     );
+    if (vaka.firstAdmin?.oneTimePassword !== undefined) {
+      // Shown once, on the terminal only (not through the logger, so not into log files), and
+      // changed at first sign-in. Set VAKA_ADMIN_USER / VAKA_ADMIN_PASSWORD to choose it instead.
+      process.stdout.write(
+        `\nFirst start: sign in at http://localhost:${vaka.httpPort}/ as "${vaka.firstAdmin.username}" ` +
+          `with the one-time password\n\n    ${vaka.firstAdmin.oneTimePassword}\n\n` +
+          'You will be asked to choose a new password. This password is not shown again.\n\n',
+      );
+    }
     let stopping = false;
     const shutdown = (signal: string) => {
       if (stopping) return;

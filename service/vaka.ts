@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import { createGateway, type Gateway } from '../gateway/gateway.js';
 import { AlertService } from './alerts/alert-service.js';
 import { buildApp } from './app.js';
+import { AuthService, type FirstAdmin } from './auth/auth-service.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
 import type { Config } from './config.js';
 import { ContextService } from './context-service.js';
@@ -25,12 +26,15 @@ import { Retention } from './retention.js';
 import { RATE_SAMPLE_MS, RateMeter } from './stats/rate-meter.js';
 import { ActivityStore } from './store/activity-store.js';
 import { AlertsStore } from './store/alerts-store.js';
+import { AuditStore } from './store/audit-store.js';
 import { ContextsStore } from './store/contexts-store.js';
 import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
 import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
 import { ResidentsStore } from './store/residents-store.js';
+import { SessionsStore } from './store/sessions-store.js';
+import { UsersStore } from './store/users-store.js';
 import { StreamHub } from './stream/hub.js';
 import { Supervisor } from './supervision.js';
 import { VERSION } from './version.js';
@@ -41,6 +45,9 @@ export interface Vaka {
   readonly registry: DeviceRegistry;
   readonly residents: ResidentsStore;
   readonly alertService: AlertService;
+  readonly auth: AuthService;
+  /** Set when this start created the first admin (with a one-time password to show once, if generated). */
+  readonly firstAdmin: FirstAdmin | undefined;
   /** The detectors and learned models (for inspection and tests). */
   readonly engine: Engine;
   readonly pipeline: Pipeline;
@@ -94,6 +101,29 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     const events = new EventsStore(db);
     const deadLetters = new DeadLettersStore(db);
     const registry = new DeviceRegistry(db);
+    const users = new UsersStore(db);
+    const sessions = new SessionsStore(db);
+    const audit = new AuditStore(db);
+    const auth = new AuthService(
+      users,
+      sessions,
+      audit,
+      {
+        sessionMs: config.auth.sessionMs,
+        throttle: {
+          maxPerUser: config.auth.loginMaxFailures,
+          maxPerAddress: config.auth.loginMaxFailures * 10,
+          windowMs: config.auth.loginWindowMs,
+        },
+        now,
+      },
+      logger.child({ part: 'auth' }),
+    );
+    const firstAdmin = await auth.ensureFirstAdmin({
+      username: config.auth.adminUser,
+      password: config.auth.adminPassword,
+    });
+    await sessions.prune(now());
     const hub = new StreamHub();
     const models = new ModelStore(db);
     const engine = new Engine(
@@ -214,6 +244,9 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         insights: (id) => engine.insights(id),
         timeZone: config.behaviour.timeZone,
         now,
+        auth,
+        users,
+        audit,
       },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
@@ -283,6 +316,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       registry,
       residents,
       alertService,
+      auth,
+      firstAdmin,
       engine,
       pipeline,
       gateway,

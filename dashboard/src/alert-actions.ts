@@ -54,6 +54,8 @@ export function errorText(error: unknown, t: Strings['errors']): string {
     case 'conflict':
       return t.conflict;
     case 'rejected':
+    case 'unauthorized':
+    case 'rate-limited':
       return t.rejected(error.message);
     case 'invalid':
       return t.invalid;

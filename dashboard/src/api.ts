@@ -11,11 +11,14 @@ import type {
   ResidentInput,
   ResolveInput,
   RoomInput,
+  UserInput,
+  UserUpdate,
 } from '../../service/contract.js';
 import {
   ActivityGrid,
   Alert,
   ApiError,
+  AuditEntry,
   DeadLetterView,
   Device,
   Health,
@@ -25,7 +28,10 @@ import {
   ResidentPresence,
   ResidentRoutine,
   Room,
+  Session,
+  Team,
   UnclaimedDevice,
+  User,
 } from '../../service/contract.js';
 
 /** Long enough for a slow night-time Wi-Fi, short enough that a button does not hang. */
@@ -36,6 +42,10 @@ export type ApiErrorKind =
   | 'network'
   /** 409: the alert is no longer in a state that allows this (someone else acted). */
   | 'conflict'
+  /** 401: no valid session (expired, revoked, or wrong credentials at sign-in). */
+  | 'unauthorized'
+  /** 429: too many attempts; `retryAfterS` says how long to wait. */
+  | 'rate-limited'
   /** Another 4xx: the message says what was wrong. */
   | 'rejected'
   /** 5xx: the service failed; details are in its log, not here. */
@@ -48,6 +58,7 @@ export class ApiRequestError extends Error {
     readonly kind: ApiErrorKind,
     message: string,
     readonly status: number | null = null,
+    readonly retryAfterS: number | null = null,
   ) {
     super(message);
     this.name = 'ApiRequestError';
@@ -77,24 +88,51 @@ export interface Api {
   setContext(residentId: string, input: ContextInput): Promise<Resident>;
   endContext(residentId: string): Promise<Resident>;
   insights(residentId: string): Promise<Insight[]>;
+  /** Signs in; the session's token is then sent with every call (through `auth`). */
+  login(username: string, password: string): Promise<Session>;
+  logout(): Promise<void>;
+  me(): Promise<User>;
+  changePassword(currentPassword: string, newPassword: string): Promise<void>;
+  /** Admin: accounts, teams and the audit log. */
+  users(): Promise<User[]>;
+  createUser(input: UserInput): Promise<User>;
+  updateUser(id: string, update: UserUpdate): Promise<User>;
+  teams(): Promise<Team[]>;
+  createTeam(name: string): Promise<Team>;
+  audit(limit: number): Promise<AuditEntry[]>;
+}
+
+/** Where the API client finds the session token, and whom it tells when the server no longer accepts it. */
+export interface ApiAuth {
+  token(): string | null;
+  /** A 401 on a signed-in call: the session expired or was revoked. */
+  onUnauthorized(): void;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => fetch(input, init)): Api {
+export function createApi(
+  base = '/api/v1',
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+  auth: ApiAuth = { token: () => null, onUnauthorized: () => {} },
+): Api {
   /** `alsoOk`: error statuses whose body is still the answer (health is 503 when degraded). */
   async function call<T>(
     schema: z.ZodType<T>,
     path: string,
     body?: unknown,
     alsoOk: number[] = [],
-    method: 'PUT' | 'DELETE' | undefined = undefined,
+    method: 'PUT' | 'PATCH' | 'DELETE' | undefined = undefined,
   ): Promise<T> {
     let response: Response;
+    const token = auth.token();
     try {
       response = await fetchImpl(`${base}${path}`, {
         method: method ?? (body === undefined ? 'GET' : 'POST'),
-        headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' },
+        headers: {
+          ...(body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json' }),
+          ...(token === null ? {} : { authorization: `Bearer ${token}` }),
+        },
         body: body === undefined ? null : JSON.stringify(body),
         signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
       });
@@ -102,7 +140,10 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
       throw new ApiRequestError('network', error instanceof Error ? error.message : String(error));
     }
     const json: unknown = await response.json().catch(() => undefined);
-    if (!response.ok && !alsoOk.includes(response.status)) throw failure(response.status, json);
+    if (response.status === 401 && token !== null) auth.onUnauthorized();
+    if (!response.ok && !alsoOk.includes(response.status)) {
+      throw failure(response.status, json, Number(response.headers.get('retry-after')) || null);
+    }
     const parsed = schema.safeParse(json);
     if (!parsed.success) {
       throw new ApiRequestError('invalid', `${path}: ${z.prettifyError(parsed.error)}`, response.status);
@@ -136,12 +177,28 @@ export function createApi(base = '/api/v1', fetchImpl: Fetch = (input, init) => 
     setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
     insights: (id) => call(z.array(Insight), `/residents/${encodeURIComponent(id)}/insights`),
     endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
+    login: (username, password) => call(Session, '/auth/login', { username, password }),
+    logout: async () => {
+      await call(z.unknown(), '/auth/logout', {});
+    },
+    me: () => call(User, '/auth/me'),
+    changePassword: async (currentPassword, newPassword) => {
+      await call(z.unknown(), '/auth/password', { currentPassword, newPassword });
+    },
+    users: () => call(z.array(User), '/users'),
+    createUser: (input) => call(User, '/users', input),
+    updateUser: (id, update) => call(User, `/users/${encodeURIComponent(id)}`, update, [], 'PATCH'),
+    teams: () => call(z.array(Team), '/teams'),
+    createTeam: (name) => call(Team, '/teams', { name }),
+    audit: (limit) => call(z.array(AuditEntry), `/audit?limit=${limit}`),
   };
 }
 
-function failure(status: number, json: unknown): ApiRequestError {
+function failure(status: number, json: unknown, retryAfterS: number | null): ApiRequestError {
   const body = ApiError.safeParse(json);
   const message = body.success ? body.data.message : `HTTP ${status}`;
+  if (status === 401) return new ApiRequestError('unauthorized', message, status);
+  if (status === 429) return new ApiRequestError('rate-limited', message, status, retryAfterS);
   if (status === 409) return new ApiRequestError('conflict', message, status);
   if (status >= 400 && status < 500) return new ApiRequestError('rejected', message, status);
   return new ApiRequestError('server', message, status);

@@ -1,13 +1,14 @@
 /**
  * The dashboard shell: wires the stream, the REST calls and the pages together. The alert
  * stream, its sound and notifications run on every page, so a critical alert is never missed
- * while someone looks at a resident or the sensors.
+ * while someone looks at a resident or the sensors. Shown only with a session (auth-gate.tsx).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Alert } from '../../service/contract.js';
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import type { Alert, Session } from '../../service/contract.js';
 import { alertActions } from './alert-actions.js';
 import { openCountByResident } from './alert-state.js';
 import type { Api } from './api.js';
+import { AccountMenu } from './components/account-menu.js';
 import { AlertList } from './components/alert-list.js';
 import { ConnectionBanner } from './components/connection-banner.js';
 import { CuesControl } from './components/cues-control.js';
@@ -15,7 +16,6 @@ import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
 import { NavBar } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
-import { StaffName } from './components/staff-name.js';
 import { SystemProblems } from './components/system-problems.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
 import { ResidentPage } from './pages/resident-page.js';
@@ -23,7 +23,6 @@ import { ResidentsPage } from './pages/residents-page.js';
 import { SensorsPage } from './pages/sensors-page.js';
 import { SystemPage } from './pages/system-page.js';
 import { hrefOf, sectionOf } from './router.js';
-import { loadName, saveName } from './staff-name.js';
 import { useAlertStream } from './use-alert-stream.js';
 import { useAnnouncer } from './use-announcer.js';
 import { useCriticalCues } from './use-critical-cues.js';
@@ -36,13 +35,17 @@ import { useStrings } from './use-strings.js';
 export interface AppProps {
   api: Api;
   streamUrl: string;
+  /** The signed-in session (auth-gate.tsx): its token opens the stream, its user acts. */
+  session: Session;
+  onSignOut(): void;
+  /** The server no longer accepts the session (the stream closed with 4401). */
+  onSessionEnded(): void;
 }
 
-export function App({ api, streamUrl }: AppProps) {
+export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppProps) {
   const t = useStrings();
   const now = useNow();
-  const [name, setName] = useState<string | null>(loadName);
-  const [nameWanted, setNameWanted] = useState(0);
+  const name = session.user.displayName;
   const [announcement, announce] = useAnnouncer();
   const cues = useCriticalCues();
   const health = useHealth(api);
@@ -60,7 +63,11 @@ export function App({ api, streamUrl }: AppProps) {
     );
   };
   const residents = useResidents(api);
-  const stream = useAlertStream(streamUrl, { onArrivals, onActivity: residents.applyActivity });
+  const stream = useAlertStream(streamUrl, { onArrivals, onActivity: residents.applyActivity }, session.token);
+  // A refused stream (4401/4403) means the session is over: back to sign-in, no retry loop.
+  useEffect(() => {
+    if (stream.connection.status === 'denied') onSessionEnded();
+  }, [stream.connection, onSessionEnded]);
   // Activity may have been missed while the stream was down: fetch residents again.
   const { refresh: refreshResidents } = residents;
   useEffect(() => {
@@ -73,17 +80,12 @@ export function App({ api, streamUrl }: AppProps) {
     document.title = t.documentTitle(stream.state.alerts.size);
   }, [t, stream.state]);
 
-  const saveStaffName = useCallback((next: string) => {
-    saveName(next);
-    setName(next);
-  }, []);
-
   const actions = useMemo(
     () =>
       alertActions({
         api,
         name,
-        askForName: () => setNameWanted((n) => n + 1),
+        askForName: () => {},
         applyResult: stream.applyActionResult,
         t,
       }),
@@ -149,7 +151,7 @@ export function App({ api, streamUrl }: AppProps) {
           <HealthLine view={health} now={now} />
         </div>
         <div class="header-controls">
-          <StaffName name={name} onSave={saveStaffName} wanted={nameWanted} />
+          <AccountMenu user={session.user} onSignOut={onSignOut} />
           <CuesControl cues={cues} />
         </div>
       </header>

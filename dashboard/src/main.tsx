@@ -1,8 +1,7 @@
-/** Entry point: picks the language, builds the API client and mounts the page. */
+/** Entry point: picks the language and mounts the page behind its sign-in gate. */
 import { render } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
-import { createApi } from './api.js';
-import { App } from './app.js';
+import { AuthGate } from './auth-gate.js';
 import { type Language, strings } from './i18n.js';
 import { initialLanguage, saveLanguage } from './language-choice.js';
 import { streamUrl } from './transport.js';
@@ -11,7 +10,6 @@ import { LocaleContext } from './use-strings.js';
 const root = document.getElementById('app');
 if (root === null) throw new Error('index.html has no #app element');
 
-const api = createApi();
 const stream = streamUrl(window.location);
 
 function Root() {
@@ -32,7 +30,7 @@ function Root() {
   );
   return (
     <LocaleContext.Provider value={locale}>
-      <App api={api} streamUrl={stream} />
+      <AuthGate streamUrl={stream} />
     </LocaleContext.Provider>
   );
 }

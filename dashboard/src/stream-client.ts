@@ -8,7 +8,13 @@
  */
 import { z } from 'zod';
 import type { Alert, StreamFrame as StreamFrameType } from '../../service/contract.js';
-import { ApiError, STREAM_HEARTBEAT_MS, StreamFrame } from '../../service/contract.js';
+import {
+  ApiError,
+  STREAM_HEARTBEAT_MS,
+  STREAM_PROTOCOL,
+  STREAM_TOKEN_PREFIX,
+  StreamFrame,
+} from '../../service/contract.js';
 import { type AlertState, applyActionResult, applyFrame, forgetResumePoint, initialAlertState } from './alert-state.js';
 import { retryDelay } from './backoff.js';
 import { type Connect, connectWebSocket, type Schedule, scheduleWithTimers, type Transport } from './transport.js';
@@ -41,6 +47,13 @@ export interface StreamOptions {
   schedule?: Schedule;
   /** A number in [0, 1), for the backoff jitter. */
   random?: () => number;
+  /** Subprotocols to offer on every connection (the session token: see streamProtocols). */
+  protocols?: readonly string[];
+}
+
+/** What the server wants offered: `vaka.v1` and the token (a browser cannot set headers on a WebSocket). */
+export function streamProtocols(token: string): string[] {
+  return [STREAM_PROTOCOL, `${STREAM_TOKEN_PREFIX}${token}`];
 }
 
 /** Calling it unsubscribes: closes the socket and cancels any retry. */
@@ -144,28 +157,32 @@ export function subscribeStream(
     cancelRetry = null;
     let own: Transport | null = null;
     let ended = false;
-    own = connect(resumeUrl(), {
-      open() {
-        failures = 0;
-        setConnection({ status: 'live' });
-        watch();
+    own = connect(
+      resumeUrl(),
+      {
+        open() {
+          failures = 0;
+          setConnection({ status: 'live' });
+          watch();
+        },
+        message: receive,
+        close(code) {
+          // A socket the watchdog already gave up on may still report its close later.
+          if (own !== null && transport !== own) return;
+          ended = true;
+          transport = null;
+          if (stopped) return;
+          if (DENIED_CODES.has(code)) {
+            cancelWatchdog?.();
+            cancelWatchdog = null;
+            setConnection({ status: 'denied', code });
+            return;
+          }
+          lost();
+        },
       },
-      message: receive,
-      close(code) {
-        // A socket the watchdog already gave up on may still report its close later.
-        if (own !== null && transport !== own) return;
-        ended = true;
-        transport = null;
-        if (stopped) return;
-        if (DENIED_CODES.has(code)) {
-          cancelWatchdog?.();
-          cancelWatchdog = null;
-          setConnection({ status: 'denied', code });
-          return;
-        }
-        lost();
-      },
-    });
+      options.protocols,
+    );
     if (!ended) transport = own;
   };
 

@@ -15,7 +15,8 @@ export interface Transport {
   close(): void;
 }
 
-export type Connect = (url: string, on: TransportListeners) => Transport;
+/** `protocols`: WebSocket subprotocols to offer (the session token travels as one). */
+export type Connect = (url: string, on: TransportListeners, protocols?: readonly string[]) => Transport;
 
 /** Schedules `run` after `ms` milliseconds; returns a function that cancels it. */
 export type Schedule = (run: () => void, ms: number) => () => void;
@@ -28,10 +29,10 @@ export const scheduleWithTimers: Schedule = (run, ms) => {
 /** 1006: "abnormal closure", what a browser reports when no close frame was received. */
 const ABNORMAL_CLOSURE = 1006;
 
-export const connectWebSocket: Connect = (url, on) => {
+export const connectWebSocket: Connect = (url, on, protocols = []) => {
   let socket: WebSocket;
   try {
-    socket = new WebSocket(url);
+    socket = new WebSocket(url, [...protocols]);
   } catch {
     // A malformed URL throws synchronously; report it like any failed connection.
     queueMicrotask(() => on.close(ABNORMAL_CLOSURE));

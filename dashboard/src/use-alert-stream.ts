@@ -5,7 +5,13 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Alert, SystemProblem } from '../../service/contract.js';
 import { type AlertState, initialAlertState, stillUrgent } from './alert-state.js';
-import { type ActivityFrame, type ConnectionState, type StreamSubscription, subscribeStream } from './stream-client.js';
+import {
+  type ActivityFrame,
+  type ConnectionState,
+  type StreamSubscription,
+  streamProtocols,
+  subscribeStream,
+} from './stream-client.js';
 
 /**
  * How long to let a burst of frames (a resume replay) settle before sounding for critical
@@ -29,7 +35,8 @@ export interface AlertStream {
   applyActionResult(alert: Alert): void;
 }
 
-export function useAlertStream(url: string, events: StreamEvents): AlertStream {
+/** `token`: the session's, offered to the server as a subprotocol on every connection. */
+export function useAlertStream(url: string, events: StreamEvents, token: string): AlertStream {
   const [state, setState] = useState<AlertState>(initialAlertState);
   const [connection, setConnection] = useState<ConnectionState>({ status: 'connecting' });
   const [liveCount, setLiveCount] = useState(0);
@@ -49,22 +56,26 @@ export function useAlertStream(url: string, events: StreamEvents): AlertStream {
       pending = [];
       if (due.length > 0) latest.current.onArrivals(due);
     };
-    const stream = subscribeStream(url, {
-      onAlerts(next, arrivals) {
-        current = next;
-        setState(next);
-        if (arrivals.length === 0) return;
-        pending.push(...arrivals);
-        settle ??= setTimeout(flush, ARRIVALS_SETTLE_MS);
+    const stream = subscribeStream(
+      url,
+      {
+        onAlerts(next, arrivals) {
+          current = next;
+          setState(next);
+          if (arrivals.length === 0) return;
+          pending.push(...arrivals);
+          settle ??= setTimeout(flush, ARRIVALS_SETTLE_MS);
+        },
+        onActivity: (frame) => latest.current.onActivity(frame),
+        onSystem: (frame) => setSystem(frame.problems),
+        onConnection(next) {
+          setConnection(next);
+          if (next.status === 'live') setLiveCount((n) => n + 1);
+        },
+        onProblem: (message) => console.warn(message),
       },
-      onActivity: (frame) => latest.current.onActivity(frame),
-      onSystem: (frame) => setSystem(frame.problems),
-      onConnection(next) {
-        setConnection(next);
-        if (next.status === 'live') setLiveCount((n) => n + 1);
-      },
-      onProblem: (message) => console.warn(message),
-    });
+      { protocols: streamProtocols(token) },
+    );
     subscription.current = stream;
     // A tablet that wakes up or finds the Wi-Fi again should not wait out a 30 s backoff.
     const retry = () => stream.retryNow();
@@ -80,7 +91,7 @@ export function useAlertStream(url: string, events: StreamEvents): AlertStream {
       clearTimeout(settle);
       stream();
     };
-  }, [url]);
+  }, [url, token]);
 
   const retryNow = useCallback(() => subscription.current?.retryNow(), []);
   const applyActionResult = useCallback((alert: Alert) => subscription.current?.applyActionResult(alert), []);

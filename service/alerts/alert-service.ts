@@ -233,10 +233,12 @@ export class AlertService {
       if (missed === undefined) {
         const snapshot = await this.store.snapshot();
         const sent = await client.send({ type: 'snapshot', seq: snapshot.seq, alerts: snapshot.alerts });
-        if (sent) await this.markDelivered(snapshot.alerts);
+        // Delivered means a dashboard that may see the alert received it, not any dashboard.
+        if (sent) await this.markDelivered(client.visible ? await client.visible(snapshot.alerts) : snapshot.alerts);
       } else {
-        for (const change of missed) await client.send(frameOf(change));
-        await this.markDelivered(missed.map((c) => c.alert));
+        const delivered: Alert[] = [];
+        for (const change of missed) if (await client.send(frameOf(change))) delivered.push(change.alert);
+        await this.markDelivered(delivered);
       }
       return this.hub.add(client);
     });

@@ -7,6 +7,7 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AlertService } from '../alerts/alert-service.js';
+import type { AuthService } from '../auth/auth-service.js';
 import type { ContextService } from '../context-service.js';
 import type { Health } from '../contract.js';
 import type { Insight as ModelInsight } from '../model/day/day-profile.js';
@@ -15,10 +16,12 @@ import type { DeviceRegistry } from '../registry.js';
 import type { RateMeter } from '../stats/rate-meter.js';
 import type { ActivityStore } from '../store/activity-store.js';
 import type { AlertsStore } from '../store/alerts-store.js';
+import type { AuditStore } from '../store/audit-store.js';
 import type { DeadLettersStore } from '../store/dead-letters-store.js';
 import type { EventsStore } from '../store/events-store.js';
 import type { MetricsStore } from '../store/metrics-store.js';
 import type { ResidentsStore } from '../store/residents-store.js';
+import type { UsersStore } from '../store/users-store.js';
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -37,6 +40,9 @@ export interface ApiDeps {
   alertService: AlertService;
   contexts: ContextService;
   deadLetters: DeadLettersStore;
+  auth: AuthService;
+  users: UsersStore;
+  audit: AuditStore;
   health(): Promise<Health>;
   activity: ActivityStore;
   metrics: MetricsStore;

@@ -35,14 +35,21 @@ export class DevicesStore {
     return toDevice(row);
   }
 
-  async list(filter: { residentId?: string | undefined } = {}): Promise<Device[]> {
-    const rows =
-      filter.residentId === undefined
-        ? await this.db.query<DeviceRow>(`SELECT ${COLUMNS} FROM devices ORDER BY last_seen_at NULLS FIRST, id`)
-        : await this.db.query<DeviceRow>(
-            `SELECT ${COLUMNS} FROM devices WHERE resident_id = $1 ORDER BY last_seen_at NULLS FIRST, id`,
-            [filter.residentId],
-          );
+  /** Devices, silent (oldest last seen) first; of one resident, or of residents of `teamIds`. */
+  async list(filter: { residentId?: string | undefined; teamIds?: string[] | undefined } = {}): Promise<Device[]> {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.residentId !== undefined) where.push(`resident_id = $${params.push(filter.residentId)}`);
+    if (filter.teamIds !== undefined) {
+      where.push(
+        `resident_id IN (SELECT id FROM residents WHERE team_id = ANY($${params.push(filter.teamIds)}::uuid[]))`,
+      );
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const rows = await this.db.query<DeviceRow>(
+      `SELECT ${COLUMNS} FROM devices ${clause} ORDER BY last_seen_at NULLS FIRST, id`,
+      params,
+    );
     return rows.map(toDevice);
   }
 

@@ -8,6 +8,7 @@ interface ResidentRow {
   created_at: Date;
   last_activity_at: Date | null;
   last_room_id: string | null;
+  team_id: string | null;
   open_alerts: number;
   context_kind: ResidentContext['kind'] | null;
   context_until: Date | null;
@@ -17,7 +18,7 @@ interface ResidentRow {
 }
 
 const SELECT_RESIDENTS = `
-  SELECT r.id, r.name, r.created_at, r.last_activity_at, r.last_room_id,
+  SELECT r.id, r.name, r.created_at, r.last_activity_at, r.last_room_id, r.team_id,
     (SELECT count(*) FROM alerts a WHERE a.resident_id = r.id AND a.status <> 'resolved')::int AS open_alerts,
     c.kind AS context_kind, c.until AS context_until, c.note AS context_note,
     c.set_by AS context_set_by, c.set_at AS context_set_at
@@ -26,6 +27,8 @@ const SELECT_RESIDENTS = `
 export class ResidentsStore {
   /** Names of residents read or created so far: for alerts shown before the database can supply them. */
   private readonly names = new Map<string, string>();
+  /** Resident id → team id, for access checks on every stream frame without a query each. */
+  private readonly teams = new Map<string, string | null>();
 
   constructor(private readonly db: Db) {}
 
@@ -33,11 +36,12 @@ export class ResidentsStore {
     return this.names.get(id);
   }
 
-  async create(input: ResidentInput): Promise<Resident> {
+  async create(input: Pick<ResidentInput, 'name' | 'rooms'> & { teamId?: string | null }): Promise<Resident> {
     const id = await this.db.transaction(async (tx) => {
-      const [row] = await tx.query<{ id: string }>('INSERT INTO residents (name) VALUES ($1) RETURNING id', [
-        input.name,
-      ]);
+      const [row] = await tx.query<{ id: string }>(
+        'INSERT INTO residents (name, team_id) VALUES ($1, $2) RETURNING id',
+        [input.name, input.teamId ?? null],
+      );
       if (row === undefined) throw new Error('insert returned no row');
       for (const room of input.rooms) await insertRoom(tx, row.id, room);
       return row.id;
@@ -45,8 +49,15 @@ export class ResidentsStore {
     return (await this.get(id)) as Resident;
   }
 
-  async list(): Promise<Resident[]> {
-    const rows = await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} ORDER BY r.name, r.id`);
+  /** All residents, or those of `teamIds` (an empty list: none). */
+  async list(filter: { teamIds?: string[] | undefined } = {}): Promise<Resident[]> {
+    const rows =
+      filter.teamIds === undefined
+        ? await this.db.query<ResidentRow>(`${SELECT_RESIDENTS} ORDER BY r.name, r.id`)
+        : await this.db.query<ResidentRow>(
+            `${SELECT_RESIDENTS} WHERE r.team_id = ANY($1::uuid[]) ORDER BY r.name, r.id`,
+            [filter.teamIds],
+          );
     const rooms = await this.roomsByResident();
     for (const row of rows) this.names.set(row.id, row.name);
     return rows.map((row) => toResident(row, rooms.get(row.id) ?? []));
@@ -64,7 +75,30 @@ export class ResidentsStore {
 
   async remove(id: string): Promise<boolean> {
     const rows = await this.db.query('DELETE FROM residents WHERE id = $1 RETURNING id', [id]);
+    this.teams.delete(id);
     return rows.length > 0;
+  }
+
+  /** Moves a resident to a team (null: none); false when there is no such resident. */
+  async setTeam(id: string, teamId: string | null): Promise<boolean> {
+    const rows = await this.db.query('UPDATE residents SET team_id = $2 WHERE id = $1 RETURNING id', [id, teamId]);
+    this.teams.delete(id);
+    return rows.length > 0;
+  }
+
+  /** The resident's team: null for none, undefined when there is no such resident. */
+  async teamOf(id: string): Promise<string | null | undefined> {
+    const cached = this.teams.get(id);
+    if (cached !== undefined) return cached;
+    const [row] = await this.db.query<{ team_id: string | null }>('SELECT team_id FROM residents WHERE id = $1', [id]);
+    if (row === undefined) return undefined;
+    this.teams.set(id, row.team_id);
+    return row.team_id;
+  }
+
+  /** Forgets cached teams (a team was deleted, so its residents now have none). */
+  forgetTeams(): void {
+    this.teams.clear();
   }
 
   async addRoom(residentId: string, room: RoomInput): Promise<Room> {
@@ -125,6 +159,7 @@ function toResident(row: ResidentRow, rooms: Room[]): Resident {
     lastActivityAt: iso(row.last_activity_at),
     lastRoomId: row.last_room_id,
     openAlerts: row.open_alerts,
+    teamId: row.team_id,
     context:
       row.context_kind === null || row.context_until === null || row.context_set_at === null
         ? null

@@ -60,6 +60,7 @@ export function resident(overrides: Partial<Resident> = {}): Resident {
     lastActivityAt: '2026-11-20T02:50:00.000Z',
     lastRoomId: '20000000-0000-4000-8000-000000000002',
     openAlerts: 0,
+    teamId: null,
     context: null,
     ...overrides,
   };

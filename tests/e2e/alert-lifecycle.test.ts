@@ -6,7 +6,8 @@ import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../service/contract.js';
-import { buildDashboard, launchBrowser, skipBrowserTests } from '../helpers/browser.js';
+import { createStaff, createTeam, login } from '../helpers/auth.js';
+import { buildDashboard, launchBrowser, rememberSession, skipBrowserTests } from '../helpers/browser.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
 
 describe.skipIf(skipBrowserTests)('alert lifecycle in a browser', () => {
@@ -37,6 +38,13 @@ describe.skipIf(skipBrowserTests)('alert lifecycle in a browser', () => {
     });
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
+    const eva = await createStaff(t.vaka.app, t.api, 'carer', null, 'eva-nurse', 'Eva Nurse');
+    // A carer sees only her team's residents: Sven is in no team until he is put in hers.
+    const team = await createTeam(t.api, 'Nattpatrullen');
+    await t.api('PATCH', `/users/${eva.user.id}`, { teamId: team.id });
+    await t.vaka.residents.setTeam(resident.id, team.id);
+    const signedIn = await login(t.vaka.app, 'eva-nurse', eva.password);
+    await rememberSession(page, signedIn);
     await page.goto(`http://127.0.0.1:${t.vaka.httpPort}/`);
     await page.getByText('No open alerts.').waitFor({ timeout: 10_000 });
   }, 60_000);
@@ -57,19 +65,12 @@ describe.skipIf(skipBrowserTests)('alert lifecycle in a browser', () => {
   });
 
   it('adds a note on the card, stored with the alert', async () => {
-    const name = page.getByLabel('Your name');
-    if (await name.isVisible()) {
-      await name.fill('Eva Nurse');
-      await page.getByRole('button', { name: 'Save' }).click();
-    }
     const card = page.locator('article.alert-card').filter({ hasText: 'Sven Holm' });
     await card.getByRole('button', { name: 'Add note' }).click();
     await card.getByLabel('Note', { exact: true }).fill('Called his son, he is on the way');
     await card.getByRole('button', { name: 'Save note' }).click();
     await card.getByText('Called his son, he is on the way').waitFor({ timeout: 5000 });
-    const [stored] = (await t.vaka.app
-      .inject({ method: 'GET', url: '/api/v1/alerts' })
-      .then((r) => r.json())) as Alert[];
+    const [stored] = (await t.api('GET', '/alerts')).json<Alert[]>();
     expect(stored?.notes).toMatchObject([{ by: 'Eva Nurse', text: 'Called his son, he is on the way' }]);
     expect(stored).toMatchObject({ escalationLevel: 1, audience: 'everyone', status: 'open' });
   });

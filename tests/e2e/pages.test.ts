@@ -11,7 +11,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Device } from '../../service/contract.js';
 import { LocalClock } from '../../service/model/local-time.js';
-import { buildDashboard, launchBrowser, skipBrowserTests } from '../helpers/browser.js';
+import { createStaff, type Staff } from '../helpers/auth.js';
+import { buildDashboard, launchBrowser, rememberSession, skipBrowserTests } from '../helpers/browser.js';
 import { type DemoHomes, seedDemoHomes } from '../helpers/demo-homes.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
 
@@ -26,6 +27,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
   let homes: DemoHomes;
   let offset: number;
   let base: string;
+  let eva: Staff;
   /** Every request a page made to anywhere but this Vaka: there must be none. */
   const elsewhere: string[] = [];
 
@@ -39,7 +41,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
   async function tablet(locale: string): Promise<Page> {
     const p = await browser.newPage({ locale, timezoneId: 'Europe/Stockholm', viewport: TABLET });
     await p.clock.install({ time: Date.now() + offset });
-    await p.addInitScript(() => localStorage.setItem('vaka.staffName', 'Eva Nilsson'));
+    await rememberSession(p, eva.session);
     p.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(`${base}/`) && !url.startsWith('data:')) elsewhere.push(url);
@@ -54,6 +56,8 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     const dashboardDir = await buildDashboard();
     t = await startTestVaka({ VAKA_TIME_ZONE: 'Europe/Stockholm' }, { dashboardDir, now: () => Date.now() + offset });
     homes = await seedDemoHomes(t.vaka, Date.now() + offset, t.broker.z2mBase);
+    // An operator: sees every home and may onboard (the onboarding page is part of this tour).
+    eva = await createStaff(t.vaka.app, t.api, 'operator', null, 'eva', 'Eva Nilsson');
     const client = await mqtt.connectAsync(t.broker.url);
     await client.publishAsync(homes.unclaimedTopic, '{"occupancy":true,"battery":100,"linkquality":156}', { qos: 1 });
     await client.publishAsync(`${t.broker.z2mBase}/somebody/plug`, '{"power": 12', { qos: 1 });
@@ -112,7 +116,6 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await history.getByText('Confirmed — it happened').waitFor();
     await expect(history.textContent()).resolves.toContain('Eva Nilsson, after 2 min');
     // Staff mark the resident as in hospital: it is shown with who set it, and can be ended.
-    await page.evaluate(() => localStorage.setItem('vaka.staffName', 'Eva Nilsson'));
     const context = page.locator('section.resident-context');
     await context.getByLabel('In hospital').check();
     await context.getByLabel('Note (optional)').fill('Hip, Sahlgrenska');
@@ -159,7 +162,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await shot('onboarding-claim-en');
     await form.getByRole('button', { name: 'Claim device' }).click();
     await page.getByText('0x00158d0009a1b2c3 now belongs to Ingrid Sjöberg.').waitFor({ timeout: 5000 });
-    const devices = (await t.vaka.app.inject({ method: 'GET', url: '/api/v1/devices' })).json<Device[]>();
+    const devices = (await t.api('GET', '/devices')).json<Device[]>();
     expect(devices.find((d) => d.address === '0x00158d0009a1b2c3')).toMatchObject({ kind: 'motion' });
   });
 

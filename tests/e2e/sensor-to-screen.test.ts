@@ -7,18 +7,21 @@ import { createServer } from 'node:net';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
+import { loginHttp } from '../helpers/auth.js';
 import { openStream } from '../helpers/stream-client.js';
-import { testVakaEnv } from '../helpers/test-vaka.js';
+import { TEST_ADMIN, testVakaEnv } from '../helpers/test-vaka.js';
 import { runVaka, startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 let vaka: VakaProcess;
 let setup: Awaited<ReturnType<typeof testVakaEnv>>;
 let api: string;
+let token: string;
 
 beforeAll(async () => {
   setup = await testVakaEnv();
   vaka = await startVakaProcess(setup.env);
   api = `http://127.0.0.1:${vaka.port}/api/v1`;
+  token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
 }, 60_000);
 afterAll(async () => {
   await vaka?.stop();
@@ -28,7 +31,7 @@ afterAll(async () => {
 async function post<T>(path: string, body: unknown): Promise<T> {
   const res = await fetch(`${api}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -58,7 +61,7 @@ describe('a sensor message reaches a care worker’s screen', () => {
     });
     const address = `karin/${resident.id.slice(0, 8)}/${kind}`;
     await post('/devices', { format: 'z2m', address, residentId: resident.id, roomId: resident.rooms[0]?.id, kind });
-    const stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`);
+    const stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
     await stream.waitFor((f) => f.type === 'snapshot');
     const sent = performance.now();
     await publish(`${setup.broker.z2mBase}/${address}`, payload);
@@ -80,7 +83,9 @@ describe('a sensor message reaches a care worker’s screen', () => {
     let letters: { reason: string; topic: string }[] = [];
     for (let i = 0; i < 50 && letters.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      letters = (await (await fetch(`${api}/dead-letters?reason=malformed_json`)).json()) as typeof letters;
+      letters = (await (
+        await fetch(`${api}/dead-letters?reason=malformed_json`, { headers: { authorization: `Bearer ${token}` } })
+      ).json()) as typeof letters;
     }
     expect(letters).toEqual([
       expect.objectContaining({ reason: 'malformed_json', topic: `${setup.broker.z2mBase}/somebody/pir` }),

@@ -9,10 +9,12 @@ import mqtt from 'mqtt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
+import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { createSchema } from '../helpers/test-db.js';
+import { TEST_ADMIN } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const DOWN_MS = 5000;
@@ -25,6 +27,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
   let vaka: VakaProcess;
   let api: string;
   let stream: TestStream;
+  let token: string;
 
   beforeAll(async () => {
     broker = await ownMosquitto();
@@ -35,9 +38,12 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
       MQTT_URL: broker.url,
       MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
       DATABASE_URL: schema.url,
+      VAKA_ADMIN_USER: TEST_ADMIN.username,
+      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     });
     api = `http://127.0.0.1:${vaka.port}/api/v1`;
-    stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`);
+    token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+    stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
   }, 60_000);
 
   afterAll(async () => {
@@ -50,7 +56,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
   async function post<T>(path: string, body: unknown): Promise<T> {
     const res = await fetch(`${api}${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

@@ -9,9 +9,10 @@ import mqtt from 'mqtt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
+import { loginHttp } from '../helpers/auth.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
-import { testVakaEnv } from '../helpers/test-vaka.js';
+import { TEST_ADMIN, testVakaEnv } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const OUTAGE_MS = Number(process.env.FAULT_OUTAGE_S ?? 30) * 1000;
@@ -22,6 +23,8 @@ let proxy: TcpProxy;
 let vaka: VakaProcess;
 let api: string;
 let stream: TestStream;
+
+let token = '';
 
 beforeAll(async () => {
   setup = await testVakaEnv();
@@ -39,7 +42,9 @@ beforeAll(async () => {
     SUPERVISION_CHECK_S: '1',
   });
   api = `http://127.0.0.1:${vaka.port}/api/v1`;
-  stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`);
+  token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+  // Signed in before the outage: an open stream keeps its session while the database is away.
+  stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
 }, 60_000);
 
 afterAll(async () => {
@@ -52,7 +57,7 @@ afterAll(async () => {
 async function post<T>(path: string, body: unknown): Promise<T> {
   const res = await fetch(`${api}${path}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify(body),
   });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);

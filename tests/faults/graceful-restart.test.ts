@@ -9,9 +9,11 @@ import mqtt from 'mqtt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Resident } from '../../service/contract.js';
+import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { createSchema } from '../helpers/test-db.js';
+import { TEST_ADMIN } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -31,6 +33,8 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
       MQTT_URL: broker.url,
       MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
       DATABASE_URL: schema.url,
+      VAKA_ADMIN_USER: TEST_ADMIN.username,
+      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     };
   }, 60_000);
 
@@ -43,10 +47,13 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
   it('loses no event and keeps the open alert, once', async () => {
     vaka = await startVakaProcess(env);
     const api = () => `http://127.0.0.1:${vaka?.port}/api/v1`;
+    // Sessions live in the database: the same token still works after the restart.
+    const token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+    const authorization = `Bearer ${token}`;
     const post = async <T>(path: string, body: unknown): Promise<T> => {
       const res = await fetch(`${api()}${path}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization },
         body: JSON.stringify(body),
       });
       if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
@@ -95,7 +102,9 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
     while ((await count()) < N && Date.now() < end) await sleep(300);
     const stored = await count();
     await db.end();
-    const alerts = (await fetch(`${api()}/alerts?residentId=${resident.id}`).then((r) => r.json())) as Alert[];
+    const alerts = (await fetch(`${api()}/alerts?residentId=${resident.id}`, { headers: { authorization } }).then((r) =>
+      r.json(),
+    )) as Alert[];
     console.log(`SIGTERM under load: exit ${exitCode}; published ${N}, stored ${stored} after the restart`);
     expect(exitCode).toBe(0);
     expect(stored).toBe(N);

@@ -7,8 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { build } from 'vite';
+import type { Session } from '../../service/contract.js';
 import { testEnv } from './env.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -39,4 +40,12 @@ export async function buildDashboard(): Promise<string> {
   const outDir = join(await mkdtemp(join(tmpdir(), 'vaka-dashboard-')), 'dist');
   await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   return outDir;
+}
+
+/**
+ * Signs a browser page (or all pages of a context) in before it loads, as if the person had
+ * signed in earlier on this tablet: the session is where the dashboard keeps it (session.ts).
+ */
+export async function rememberSession(target: Page | BrowserContext, session: Session): Promise<void> {
+  await target.addInitScript((saved) => localStorage.setItem('vaka.session', saved), JSON.stringify(session));
 }

@@ -1,6 +1,6 @@
 /** A WebSocket client for tests that collects frames and waits for the ones it needs. */
 import WebSocket from 'ws';
-import { StreamFrame } from '../../service/contract.js';
+import { STREAM_PROTOCOL, STREAM_TOKEN_PREFIX, StreamFrame } from '../../service/contract.js';
 
 export interface TestStream {
   frames: StreamFrame[];
@@ -9,8 +9,10 @@ export interface TestStream {
   closed: Promise<{ code: number; reason: string }>;
 }
 
-export async function openStream(url: string): Promise<TestStream> {
-  const socket = new WebSocket(url);
+/** Opens the stream as a browser does: the token as a subprotocol beside `vaka.v1` (none: anonymous). */
+export async function openStream(url: string, token?: string): Promise<TestStream> {
+  const socket =
+    token === undefined ? new WebSocket(url) : new WebSocket(url, [STREAM_PROTOCOL, `${STREAM_TOKEN_PREFIX}${token}`]);
   const frames: StreamFrame[] = [];
   const waiters: { match: (f: StreamFrame) => boolean; resolve: (f: StreamFrame) => void }[] = [];
   socket.on('message', (data) => {

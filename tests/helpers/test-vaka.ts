@@ -3,8 +3,10 @@
  * in-memory PGlite) and its own topics on the test broker.
  */
 import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../service/config.js';
 import { type StartOptions, startVaka, type Vaka } from '../../service/vaka.js';
+import { type Api, apiAs, login, newPassword } from './auth.js';
 import { testEnv } from './env.js';
 import { testLogger } from './silent-logger.js';
 import { startTestBroker, type TestBroker } from './test-broker.js';
@@ -14,8 +16,15 @@ export interface TestVaka {
   vaka: Vaka;
   broker: TestBroker;
   env: Record<string, string>;
+  /** The first admin (from VAKA_ADMIN_USER / VAKA_ADMIN_PASSWORD in the test env), signed in. */
+  admin: { username: string; password: string; token: string };
+  /** `api('GET', '/residents')`: /api/v1 as the admin. */
+  api: Api;
   stop(): Promise<void>;
 }
+
+/** The admin every test Vaka starts with; the password is new for each run. */
+export const TEST_ADMIN = { username: 'admin', password: newPassword() };
 
 /** Environment for a Vaka of the test's own (also used to spawn the real process). */
 export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
@@ -33,6 +42,8 @@ export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
     VAKA_TOPIC_PREFIX: broker.prefix,
     Z2M_BASE_TOPIC: broker.z2mBase,
     LOG_LEVEL: 'silent',
+    VAKA_ADMIN_USER: TEST_ADMIN.username,
+    VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     ...(schema ? { DATABASE_URL: schema.url } : { DATA_DIR: 'memory://' }),
     ...extra,
   };
@@ -49,10 +60,13 @@ export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
 export async function startTestVaka(extra: Record<string, string> = {}, options: StartOptions = {}): Promise<TestVaka> {
   const { env, broker, cleanup } = await testVakaEnv(extra);
   const vaka = await startVaka(loadConfig(env), testLogger, options);
+  const { token } = await login(vaka.app as FastifyInstance, TEST_ADMIN.username, TEST_ADMIN.password);
   return {
     vaka,
     broker,
     env,
+    admin: { ...TEST_ADMIN, token },
+    api: apiAs(vaka.app as FastifyInstance, token),
     async stop() {
       await vaka.stop();
       await cleanup();

@@ -34,4 +34,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(/PORT/);
     expect(() => loadConfig({ MQTT_URL: 'not a url' })).toThrow(/MQTT_URL/);
   });
+
+  it('takes the first admin from VAKA_ADMIN_USER / VAKA_ADMIN_PASSWORD, refusing a short password', () => {
+    expect(loadConfig({}).auth).toMatchObject({
+      adminUser: undefined,
+      adminPassword: undefined,
+      sessionMs: 12 * 3_600_000,
+    });
+    const c = loadConfig({ VAKA_ADMIN_USER: 'Chief', VAKA_ADMIN_PASSWORD: 'long-enough-secret' });
+    expect(c.auth).toMatchObject({ adminUser: 'chief', adminPassword: 'long-enough-secret' });
+    expect(() => loadConfig({ VAKA_ADMIN_PASSWORD: 'short' })).toThrow(/VAKA_ADMIN_PASSWORD/);
+    expect(loadConfig({ VAKA_ADMIN_PASSWORD: '' }).auth.adminPassword).toBeUndefined();
+    expect(() => loadConfig({ VAKA_ADMIN_USER: 'has space' })).toThrow(/VAKA_ADMIN_USER/);
+  });
 });

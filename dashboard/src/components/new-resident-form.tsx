@@ -1,7 +1,8 @@
 /** Adds a resident with the rooms of their home (a typical flat's rooms filled in to start from). */
-import { useState } from 'preact/hooks';
-import { type Resident, RoomKind } from '../../../service/contract.js';
+import { useEffect, useState } from 'preact/hooks';
+import { type Resident, RoomKind, type Team } from '../../../service/contract.js';
 import type { Api } from '../api.js';
+import { useAuthStrings } from '../i18n-auth.js';
 import { useStrings } from '../use-strings.js';
 import { useSubmit } from '../use-submit.js';
 import { FormMessageLine } from './form-message.js';
@@ -21,6 +22,13 @@ export function NewResidentForm({ api, onCreated }: { api: Api; onCreated(reside
   const [rooms, setRooms] = useState<RoomDraft[]>(fresh);
   const [nextKey, setNextKey] = useState(DEFAULT_KINDS.length);
   const submit = useSubmit();
+  const a = useAuthStrings();
+  // The care team decides which carers see this resident (none: operators and admins only).
+  const [teams, setTeams] = useState<Team[]>([]);
+  const [teamId, setTeamId] = useState('');
+  useEffect(() => {
+    api.teams().then(setTeams, () => setTeams([]));
+  }, [api]);
 
   const update = (key: number, change: Partial<RoomDraft>) =>
     setRooms((list) => list.map((r) => (r.key === key ? { ...r, ...change } : r)));
@@ -31,6 +39,7 @@ export function NewResidentForm({ api, onCreated }: { api: Api; onCreated(reside
       const resident = await api.createResident({
         name: name.trim(),
         rooms: rooms.filter((r) => r.name.trim() !== '').map((r) => ({ name: r.name.trim(), kind: r.kind })),
+        teamId: teamId === '' ? null : teamId,
       });
       setName('');
       setRooms(fresh());
@@ -54,6 +63,17 @@ export function NewResidentForm({ api, onCreated }: { api: Api; onCreated(reside
             value={name}
             onInput={(e) => setName(e.currentTarget.value)}
           />
+        </div>
+        <div class="field">
+          <label for="resident-team">{a.admin.team}</label>
+          <select id="resident-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
+            <option value="">{a.admin.noTeam}</option>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </select>
         </div>
         <fieldset class="rooms">
           <legend>{o.rooms}</legend>

@@ -5,7 +5,6 @@
 import { useId, useState } from 'preact/hooks';
 import type { ContextKind, Resident } from '../../../service/contract.js';
 import type { Api } from '../api.js';
-import { loadName } from '../staff-name.js';
 import { useLocale } from '../use-strings.js';
 import { useSubmit } from '../use-submit.js';
 import { FormMessageLine } from './form-message.js';
@@ -51,11 +50,10 @@ export function ResidentContextControl({ api, resident, now, onChange }: Residen
 
   const save = (event: Event) => {
     event.preventDefault();
-    const by = loadName();
-    if (by === null) return submit.fail(c.needName);
     if (kind === null) return submit.fail(c.chooseKind);
     const trimmed = note.trim();
-    const input = { kind, until: new Date(until).toISOString(), by, ...(trimmed === '' ? {} : { note: trimmed }) };
+    // Who set it is the signed-in account (the server records it).
+    const input = { kind, until: new Date(until).toISOString(), ...(trimmed === '' ? {} : { note: trimmed }) };
     return submit.run(async () => {
       onChange(await api.setContext(resident.id, input));
       return c.saved;

@@ -1,5 +1,7 @@
 /** What a resident did and usually does: the activity chart, the learned routine, presence. */
 import { z } from 'zod';
+import { principalOf } from '../../auth/auth-hooks.js';
+import { teamScope } from '../../auth/principal.js';
 import { ActivityGrid, ApiError, ResidentPresence, ResidentRoutine } from '../../contract.js';
 import { LocalClock } from '../../model/local-time.js';
 import { presenceOf, routineOf } from '../../model/resident-view.js';
@@ -71,9 +73,9 @@ export function activityRoutes(app: ZodApp, deps: ApiDeps): void {
         response: { 200: z.array(ResidentPresence) },
       },
     },
-    async () => {
+    async (request) => {
       const now = deps.now();
-      return (await deps.residents.list()).map((r) => ({
+      return (await deps.residents.list({ teamIds: teamScope(principalOf(request)) })).map((r) => ({
         residentId: r.id,
         presence: presenceOf(deps.residentState(r.id), now),
       }));

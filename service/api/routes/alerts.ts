@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { actorName, principalOf } from '../../auth/auth-hooks.js';
+import { teamScope } from '../../auth/principal.js';
 import { AcknowledgeInput, Alert, AlertStatus, ApiError, NoteInput, ResolveInput, Severity } from '../../contract.js';
 import { NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
@@ -35,7 +37,7 @@ export function alertRoutes(app: ZodApp, deps: ApiDeps): void {
         response: { 200: z.array(Alert), 400: ApiError },
       },
     },
-    (request) => deps.alerts.list(request.query),
+    (request) => deps.alerts.list({ ...request.query, teamIds: teamScope(principalOf(request)) }),
   );
 
   app.get(
@@ -59,7 +61,7 @@ export function alertRoutes(app: ZodApp, deps: ApiDeps): void {
         response: { 200: Alert, 404: ApiError, 409: ApiError },
       },
     },
-    (request) => deps.alertService.acknowledge(request.params.id, request.body.by),
+    (request) => deps.alertService.acknowledge(request.params.id, actorName(request)),
   );
 
   app.post(
@@ -74,7 +76,7 @@ export function alertRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     (request) =>
-      deps.alertService.resolve(request.params.id, request.body.by, request.body.outcome, request.body.note ?? null),
+      deps.alertService.resolve(request.params.id, actorName(request), request.body.outcome, request.body.note ?? null),
   );
 
   app.post(
@@ -89,6 +91,6 @@ export function alertRoutes(app: ZodApp, deps: ApiDeps): void {
       },
     },
     async (request, reply) =>
-      reply.code(201).send(await deps.alertService.addNote(request.params.id, request.body.by, request.body.text)),
+      reply.code(201).send(await deps.alertService.addNote(request.params.id, actorName(request), request.body.text)),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actorName } from '../../auth/auth-hooks.js';
 import { ApiError, ContextInput, Resident } from '../../contract.js';
 import { BadRequestError, NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
@@ -31,7 +32,7 @@ export function contextRoutes(app: ZodApp, deps: ApiDeps): void {
       if (until <= now) throw new BadRequestError('until must be in the future');
       if (until - now > MAX_AHEAD_MS) throw new BadRequestError('until must be at most 90 days ahead');
       const input = { kind: request.body.kind, until, note: request.body.note ?? null };
-      if (!(await deps.contexts.set(id, input, request.body.by))) throw new NotFoundError(`no resident ${id}`);
+      if (!(await deps.contexts.set(id, input, actorName(request)))) throw new NotFoundError(`no resident ${id}`);
       return residentOrThrow(deps, id);
     },
   );

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { principalOf } from '../../auth/auth-hooks.js';
+import { teamScope } from '../../auth/principal.js';
 import { ApiError, ClaimInput, Device, DeviceInput, PayloadFormat, UnclaimedDevice } from '../../contract.js';
 import { NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
@@ -17,7 +19,8 @@ export function deviceRoutes(app: ZodApp, deps: ApiDeps): void {
         response: { 200: z.array(Device) },
       },
     },
-    (request) => deps.registry.devices.list({ residentId: request.query.residentId }),
+    (request) =>
+      deps.registry.devices.list({ residentId: request.query.residentId, teamIds: teamScope(principalOf(request)) }),
   );
 
   app.post(

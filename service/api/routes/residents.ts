@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { ApiError, Resident, ResidentInput, Room, RoomInput } from '../../contract.js';
+import { principalOf } from '../../auth/auth-hooks.js';
+import { teamScope } from '../../auth/principal.js';
+import { ApiError, Resident, ResidentInput, ResidentTeamInput, Room, RoomInput } from '../../contract.js';
 import { NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
 
@@ -12,7 +14,7 @@ export function residentRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: { tags, summary: 'Residents with their rooms and latest activity', response: { 200: z.array(Resident) } },
     },
-    () => deps.residents.list(),
+    (request) => deps.residents.list({ teamIds: teamScope(principalOf(request)) }),
   );
 
   app.post(
@@ -72,6 +74,25 @@ export function residentRoutes(app: ZodApp, deps: ApiDeps): void {
         throw new NotFoundError(`no resident ${request.params.id}`);
       }
       return reply.code(201).send(await deps.residents.addRoom(request.params.id, request.body));
+    },
+  );
+
+  app.put(
+    '/residents/:id/team',
+    {
+      schema: {
+        tags,
+        summary: 'Move a resident to a care team (null: no team; only operators and admins see them)',
+        params: Params,
+        body: ResidentTeamInput,
+        response: { 200: Resident, 400: ApiError, 404: ApiError },
+      },
+    },
+    async (request) => {
+      if (!(await deps.residents.setTeam(request.params.id, request.body.teamId))) {
+        throw new NotFoundError(`no resident ${request.params.id}`);
+      }
+      return (await deps.residents.get(request.params.id)) as Resident;
     },
   );
 }

@@ -71,7 +71,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const get = (url: string) => t.vaka.app.inject({ method: 'GET', url: `/api/v1${url}` });
+const get = (url: string) => t.api('GET', url);
 
 describe('GET /residents/:id/activity', () => {
   it('counts activity by room and local clock hour, today last, in the homes’ time zone', async () => {

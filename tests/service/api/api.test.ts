@@ -1,6 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Device, Resident } from '../../../service/contract.js';
+import { raiseHelp } from '../../helpers/raise-alert.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 let t: TestVaka;
@@ -9,8 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) =>
-  t.vaka.app.inject({ method, url: `/api/v1${url}`, ...(payload === undefined ? {} : { payload: payload as object }) });
+const inject = (method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => t.api(method, url, payload);
 
 /** Polls until `check` returns a value (writes are batched, so they land a moment later). */
 async function eventually<T>(check: () => Promise<T | undefined>, ms = 5000): Promise<T> {
@@ -86,17 +86,18 @@ describe('REST API', () => {
   });
 
   it('refuses malformed JSON and oversized bodies with a 4xx', async () => {
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${t.admin.token}` };
     const bad = await t.vaka.app.inject({
       method: 'POST',
       url: '/api/v1/residents',
-      headers: { 'content-type': 'application/json' },
+      headers,
       payload: '{"name":',
     });
     expect(bad.statusCode).toBe(400);
     const big = await t.vaka.app.inject({
       method: 'POST',
       url: '/api/v1/residents',
-      headers: { 'content-type': 'application/json' },
+      headers,
       payload: JSON.stringify({ name: 'x'.repeat(2_000_000) }),
     });
     expect(big.statusCode).toBe(413);
@@ -104,27 +105,13 @@ describe('REST API', () => {
 
   it('acknowledges and resolves an alert, with 409 for a move its state does not allow', async () => {
     const r = await newResident();
-    await t.vaka.alertService.apply([
-      {
-        kind: 'raise',
-        alert: {
-          residentId: r.id,
-          roomId: null,
-          deviceId: null,
-          kind: 'help',
-          ruleId: 'HELP-1',
-          severity: 'critical',
-          reason: 'Help requested',
-          foldKey: 'help',
-          at: Date.now(),
-        },
-      },
-    ]);
+    await raiseHelp(t.vaka, r.id);
     const [alert] = (await inject('GET', `/alerts?status=open&residentId=${r.id}`)).json<Alert[]>();
     expect(alert).toMatchObject({ residentName: 'Astrid Lindqvist', status: 'open' });
     const id = alert?.id;
-    const ack = await inject('POST', `/alerts/${id}/acknowledge`, { by: 'Eva' });
-    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Eva' });
+    const ack = await inject('POST', `/alerts/${id}/acknowledge`, {});
+    // Who acted is the signed-in account, whatever a client claims in `by`.
+    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'Administrator' });
     expect((await inject('POST', `/alerts/${id}/acknowledge`, { by: 'Eva' })).statusCode).toBe(409);
     expect((await inject('POST', `/alerts/${id}/resolve`, { by: 'Eva', outcome: 'cleared' })).statusCode).toBe(400);
     const done = await inject('POST', `/alerts/${id}/resolve`, {
@@ -132,7 +119,12 @@ describe('REST API', () => {
       outcome: 'confirmed',
       note: 'on the floor, unhurt',
     });
-    expect(done.json()).toMatchObject({ status: 'resolved', outcome: 'confirmed', note: 'on the floor, unhurt' });
+    expect(done.json()).toMatchObject({
+      status: 'resolved',
+      outcome: 'confirmed',
+      note: 'on the floor, unhurt',
+      resolvedBy: 'Administrator',
+    });
     expect(
       (await inject('POST', '/alerts/00000000-0000-4000-8000-000000000000/acknowledge', { by: 'Eva' })).statusCode,
     ).toBe(404);

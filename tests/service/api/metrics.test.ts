@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const get = (url: string) => t.vaka.app.inject({ method: 'GET', url: `/api/v1${url}` });
+const get = (url: string) => t.api('GET', url);
 
 async function raise(residentId: string, kind: string, secondsAgo: number) {
   await t.vaka.alertService.apply([

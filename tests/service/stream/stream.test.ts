@@ -30,7 +30,7 @@ const raise = (foldKey: string) => {
 describe('WebSocket stream', () => {
   it('sends a snapshot of open alerts first, then each change with an increasing sequence number', async () => {
     await raise('before');
-    const stream = await openStream(url());
+    const stream = await openStream(url(), t.admin.token);
     const snapshot = await stream.waitFor((f) => f.type === 'snapshot');
     expect(snapshot.type === 'snapshot' && snapshot.alerts.map((a) => a.kind)).toContain('before');
     await raise('during');
@@ -41,26 +41,26 @@ describe('WebSocket stream', () => {
   });
 
   it('records delivery when an alert first reaches a dashboard', async () => {
-    const stream = await openStream(url());
+    const stream = await openStream(url(), t.admin.token);
     await stream.waitFor((f) => f.type === 'snapshot');
     await raise('delivered');
     const frame = await stream.waitFor((f) => f.type === 'alert' && f.alert.kind === 'delivered');
     const id = frame.type === 'alert' ? frame.alert.id : '';
     await t.vaka.alertService.idle();
-    const stored = await t.vaka.app.inject({ method: 'GET', url: `/api/v1/alerts/${id}` });
+    const stored = await t.api('GET', `/alerts/${id}`);
     expect(stored.json().deliveredAt).not.toBeNull();
     await stream.close();
   });
 
   it('gives a client that reconnects with its last sequence number exactly what it missed', async () => {
-    const first = await openStream(url());
+    const first = await openStream(url(), t.admin.token);
     const snap = await first.waitFor((f) => f.type === 'snapshot');
     const lastSeq = snap.type === 'snapshot' ? snap.seq : -1;
     await first.close();
     await raise('missed-1');
     await raise('missed-2');
     await raise('missed-1');
-    const again = await openStream(url(`?since=${lastSeq}`));
+    const again = await openStream(url(`?since=${lastSeq}`), t.admin.token);
     await again.waitFor((f) => f.type === 'alert' && f.change === 'repeated');
     const replay = again.frames.filter((f) => f.type === 'alert');
     expect(again.frames.some((f) => f.type === 'snapshot')).toBe(false);
@@ -76,13 +76,13 @@ describe('WebSocket stream', () => {
   });
 
   it('sends a snapshot instead when the client is ahead of the server (a reset database)', async () => {
-    const stream = await openStream(url('?since=999999999'));
+    const stream = await openStream(url('?since=999999999'), t.admin.token);
     expect((await stream.waitFor((f) => f.type === 'snapshot')).type).toBe('snapshot');
     await stream.close();
   });
 
   it('refuses a malformed since with close code 4400', async () => {
-    const stream = await openStream(url('?since=yesterday'));
+    const stream = await openStream(url('?since=yesterday'), t.admin.token);
     expect((await stream.closed).code).toBe(4400);
   });
 });

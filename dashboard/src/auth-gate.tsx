@@ -1,0 +1,77 @@
+/**
+ * The app shell's gate: nobody sees alerts or residents without a session. Shows the sign-in
+ * page, then (for a temporary password) the password change, then the page itself. A 401
+ * from the API or a 4401 close of the stream ends the session here and returns to sign-in,
+ * instead of retrying with a token the server will never accept.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { Session } from '../../service/contract.js';
+import { createApi } from './api.js';
+import { App } from './app.js';
+import { AccountMenu } from './components/account-menu.js';
+import { AdminPage } from './components/admin-page.js';
+import { LoginPage } from './components/login-page.js';
+import { PasswordChange } from './components/password-change.js';
+import { clearSession, loadSession, saveSession } from './session.js';
+
+/** The admin page's address; every other address is the app's. */
+export const ACCOUNTS_HASH = '#/accounts';
+
+function useHash(): string {
+  const [hash, setHash] = useState(() => window.location.hash);
+  useEffect(() => {
+    const onChange = () => setHash(window.location.hash);
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return hash;
+}
+
+export function AuthGate({ streamUrl }: { streamUrl: string }) {
+  const [session, setSession] = useState<Session | null>(loadSession);
+  const [ended, setEnded] = useState(false);
+  const hash = useHash();
+
+  const end = useCallback(() => {
+    clearSession();
+    setSession(null);
+    setEnded(true);
+  }, []);
+  const token = session?.token ?? null;
+  const api = useMemo(() => createApi('/api/v1', undefined, { token: () => token, onUnauthorized: end }), [token, end]);
+
+  const signedIn = (next: Session) => {
+    saveSession(next);
+    setEnded(false);
+    setSession(next);
+  };
+  const signOut = () => {
+    // The server forgets the session too; if it cannot be reached, the token still expires there.
+    void api.logout().catch(() => undefined);
+    clearSession();
+    setEnded(false);
+    setSession(null);
+  };
+
+  if (session === null) return <LoginPage api={api} onSignedIn={signedIn} sessionEnded={ended} />;
+  if (session.user.mustChangePassword) {
+    return (
+      <PasswordChange
+        api={api}
+        onChanged={() => signedIn({ ...session, user: { ...session.user, mustChangePassword: false } })}
+        onSignOut={signOut}
+      />
+    );
+  }
+  if (hash === ACCOUNTS_HASH && session.user.role === 'admin') {
+    return (
+      <>
+        <header class="app-header">
+          <AccountMenu user={session.user} onSignOut={signOut} />
+        </header>
+        <AdminPage api={api} />
+      </>
+    );
+  }
+  return <App api={api} streamUrl={streamUrl} session={session} onSignOut={signOut} onSessionEnded={end} />;
+}
