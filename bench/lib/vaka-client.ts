@@ -2,6 +2,7 @@
  * Every call the benchmark makes to Vaka's REST API and stream, in one place, so credentials
  * (a bearer token, once the API requires one) are added here and nowhere else.
  */
+import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { type Health, StreamFrame } from '../../service/contract.js';
 import { nowMs } from './ports.js';
@@ -14,17 +15,29 @@ export interface VakaClient {
   stream(onFrame: (frame: StreamFrame, at: number) => void): Promise<{ close(): void }>;
 }
 
-/** Request headers for the API and the stream: the one place to add authentication. */
-function headers(): Record<string, string> {
-  return {};
-}
+/** The admin the bench's Vaka is started with (VAKA_ADMIN_USER / VAKA_ADMIN_PASSWORD). */
+export const BENCH_ADMIN = { username: 'bench-admin', password: `bench-${randomBytes(12).toString('hex')}` };
 
 export function vakaClient(baseUrl: string, clock: () => number = nowMs): VakaClient {
+  let token: string | undefined;
+  /** Request headers for the API and the stream: the one place authentication is added. */
+  const headers = async (): Promise<Record<string, string>> => {
+    if (token === undefined) {
+      const response = await fetch(`${baseUrl}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(BENCH_ADMIN),
+      });
+      if (!response.ok) throw new Error(`bench sign-in failed: ${response.status} ${await response.text()}`);
+      token = ((await response.json()) as { token: string }).token;
+    }
+    return { authorization: `Bearer ${token}` };
+  };
   return {
     baseUrl,
     async health() {
       try {
-        const response = await fetch(`${baseUrl}/api/v1/health`, { headers: headers() });
+        const response = await fetch(`${baseUrl}/api/v1/health`);
         if (response.status !== 200) return undefined;
         return (await response.json()) as Health;
       } catch {
@@ -32,7 +45,7 @@ export function vakaClient(baseUrl: string, clock: () => number = nowMs): VakaCl
       }
     },
     async stream(onFrame) {
-      const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/stream`, { headers: headers() });
+      const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/v1/stream`, { headers: await headers() });
       socket.on('message', (data) => {
         const at = clock();
         const frame = StreamFrame.safeParse(JSON.parse(String(data)));

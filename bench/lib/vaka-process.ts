@@ -7,7 +7,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { freePort, nowMs, rssOf, sleep } from './ports.js';
-import { type VakaClient, vakaClient } from './vaka-client.js';
+import { BENCH_ADMIN, type VakaClient, vakaClient } from './vaka-client.js';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const MAIN = `${ROOT}dist/service/main.js`;
@@ -28,7 +28,15 @@ export async function startVaka(env: Record<string, string>, nodeArgs: string[] 
   const started = nowMs();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      VAKA_ADMIN_USER: BENCH_ADMIN.username,
+      VAKA_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
