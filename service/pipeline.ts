@@ -57,6 +57,7 @@ export class Pipeline implements GatewaySink {
   private timer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private stored = 0;
+  private alreadyStored = 0;
   private dropped = 0;
   private writeFailing = false;
   /** Gateway messages held back until the backlog is under highWater again. */
@@ -124,6 +125,8 @@ export class Pipeline implements GatewaySink {
   get counters() {
     return {
       stored: this.stored,
+      /** Events skipped because the same reading was stored before (a QoS 1 copy after a restart). */
+      alreadyStored: this.alreadyStored,
       pending: this.pendingEvents.length,
       dropped: this.dropped,
       writeFailing: this.writeFailing,
@@ -176,12 +179,14 @@ export class Pipeline implements GatewaySink {
     const letters = this.pendingLetters.splice(0, this.options.batchSize);
     try {
       if (events.length > 0) {
-        await this.stores.db.transaction(async (tx) => {
-          await this.stores.events.insertMany(events, tx);
+        const inserted = await this.stores.db.transaction(async (tx) => {
+          const n = await this.stores.events.insertMany(events, tx);
           await this.stores.devices.recordStatus(events, tx);
           await this.stores.residents.touchActivity(latestActivity(events), tx);
+          return n;
         });
-        this.stored += events.length;
+        this.stored += inserted;
+        this.alreadyStored += events.length - inserted;
       }
       if (letters.length > 0) await this.stores.deadLetters.insertMany(letters);
       if (this.writeFailing) this.log.info('database writes recovered');

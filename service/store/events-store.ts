@@ -19,15 +19,21 @@ interface EventRow {
 export class EventsStore {
   constructor(private readonly db: Db) {}
 
-  /** One statement for the whole batch: arrays unnested server-side, the same on pg and PGlite. */
-  async insertMany(events: readonly SensorEvent[], q: Queryable = this.db): Promise<void> {
-    if (events.length === 0) return;
-    await q.query(
-      `INSERT INTO events (resident_id, device_id, room_id, type, value_bool, value_num, event_time, received_at, battery, linkquality)
+  /**
+   * One statement for the whole batch: arrays unnested server-side, the same on pg and PGlite.
+   * A reading already stored (the same device, type and event time: a QoS 1 copy sent again after
+   * a restart) is skipped. Resolves with how many were new.
+   */
+  async insertMany(events: readonly SensorEvent[], q: Queryable = this.db): Promise<number> {
+    if (events.length === 0) return 0;
+    const [row] = await q.query<{ n: number }>(
+      `WITH inserted AS (INSERT INTO events (resident_id, device_id, room_id, type, value_bool, value_num, event_time, received_at, battery, linkquality)
        SELECT u.resident_id, u.device_id, u.room_id, u.type, u.value_bool, u.value_num,
          to_timestamp(u.event_time / 1000.0), to_timestamp(u.received_at / 1000.0), u.battery, u.linkquality
        FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::boolean[], $6::float8[], $7::float8[], $8::float8[], $9::real[], $10::int[])
-         AS u(resident_id, device_id, room_id, type, value_bool, value_num, event_time, received_at, battery, linkquality)`,
+         AS u(resident_id, device_id, room_id, type, value_bool, value_num, event_time, received_at, battery, linkquality)
+       ON CONFLICT (device_id, type, event_time) DO NOTHING RETURNING 1)
+       SELECT count(*)::int AS n FROM inserted`,
       [
         events.map((e) => e.residentId),
         events.map((e) => e.deviceId),
@@ -41,6 +47,7 @@ export class EventsStore {
         events.map((e) => (e.linkquality === undefined ? null : Math.round(e.linkquality))),
       ],
     );
+    return row?.n ?? 0;
   }
 
   async forResident(residentId: string, range: { from: number; to: number; limit: number }): Promise<StoredEvent[]> {

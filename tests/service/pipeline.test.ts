@@ -17,6 +17,7 @@ function fakeStores() {
       insertMany: async (events: SensorEvent[]) => {
         await gate;
         written.push(...events);
+        return events.length;
       },
     },
     devices: { recordStatus: async () => {} },

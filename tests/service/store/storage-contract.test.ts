@@ -104,6 +104,20 @@ describe.each(dbKinds())('storage on %s', (kind) => {
     expect(typeof got[0]?.id).toBe('number');
   });
 
+  it('stores a reading once: a copy sent again after a restart (same device, type, time) is skipped', async () => {
+    const events = new EventsStore(t.db);
+    const r = await resident();
+    const deviceId = '00000000-0000-4000-8000-0000000000aa';
+    const first = [
+      event({ residentId: r.id, deviceId, eventTime: 20_000 }),
+      event({ residentId: r.id, deviceId, eventTime: 21_000 }),
+    ];
+    expect(await events.insertMany(first)).toBe(2);
+    expect(await events.insertMany([...first, event({ residentId: r.id, deviceId, eventTime: 22_000 })])).toBe(1);
+    const got = await events.forResident(r.id, { from: 0, to: 30_000, limit: 10 });
+    expect(got.map((e) => Date.parse(e.eventTime))).toEqual([20_000, 21_000, 22_000]);
+  });
+
   it('keeps dead letters with their reason, NUL bytes and all', async () => {
     const store = new DeadLettersStore(t.db);
     await store.insertMany([
