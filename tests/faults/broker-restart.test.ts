@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
 import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
+import { apiPost, storedEvents } from '../helpers/fault-kit.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { createSchema } from '../helpers/test-db.js';
@@ -53,15 +53,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     await schema?.drop();
   });
 
-  async function post<T>(path: string, body: unknown): Promise<T> {
-    const res = await fetch(`${api}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify(body),
-    });
-    if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  }
+  const post = <T>(path: string, body: unknown) => apiPost<T>(api, token, path, body);
 
   it('stores every QoS 1 message published around a restart, and a later alert still arrives', async () => {
     const resident = await post<Resident>('/residents', { name: 'Stig Lund', rooms: [{ name: 'Hall', kind: 'hall' }] });
@@ -113,20 +105,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     const alertMs = Date.now() - sent;
     await sensor.endAsync();
 
-    const db = new pg.Client({ connectionString: schema.url });
-    await db.connect();
-    const count = async () =>
-      Number(
-        (
-          await db.query(
-            "SELECT count(*) AS n FROM events WHERE device_id IN (SELECT id FROM devices WHERE address = 'pir-1')",
-          )
-        ).rows[0].n,
-      );
-    const end = Date.now() + 20_000;
-    while ((await count()) < published && Date.now() < end) await sleep(300);
-    const stored = await count();
-    await db.end();
+    const stored = await storedEvents(schema.url, 'pir-1', published, 20_000);
     const gateway = ((await fetch(`${api}/health`).then((r) => r.json())) as { gateway: object }).gateway;
     const sessions = vaka
       .output()

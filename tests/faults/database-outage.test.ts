@@ -10,6 +10,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
 import { loginHttp } from '../helpers/auth.js';
+import { apiPost, storedEvents } from '../helpers/fault-kit.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { TEST_ADMIN, testVakaEnv } from '../helpers/test-vaka.js';
@@ -54,15 +55,7 @@ afterAll(async () => {
   await setup?.cleanup();
 });
 
-async function post<T>(path: string, body: unknown): Promise<T> {
-  const res = await fetch(`${api}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify(body),
-  });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
+const post = <T>(path: string, body: unknown) => apiPost<T>(api, token, path, body);
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -124,20 +117,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('PostgreSQL unreachable mid-stre
       await publisher.endAsync();
 
       // Everything published is stored once the database is back.
+      const stored = await storedEvents(setup.env.DATABASE_URL ?? '', pir, published, 30_000);
       const db = new pg.Client({ connectionString: setup.env.DATABASE_URL });
       await db.connect();
-      const count = async () =>
-        Number(
-          (
-            await db.query(
-              'SELECT count(*) AS n FROM events WHERE device_id IN (SELECT id FROM devices WHERE address = $1)',
-              [pir],
-            )
-          ).rows[0].n,
-        );
-      const end = Date.now() + 30_000;
-      while ((await count()) < published && Date.now() < end) await sleep(500);
-      const stored = await count();
       const alerts = await db.query("SELECT id FROM alerts WHERE resident_id = $1 AND kind = 'help'", [resident.id]);
       await db.end();
 

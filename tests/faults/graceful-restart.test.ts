@@ -6,11 +6,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Resident } from '../../service/contract.js';
 import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
+import { apiPost, storedEvents } from '../helpers/fault-kit.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { createSchema } from '../helpers/test-db.js';
 import { TEST_ADMIN } from '../helpers/test-vaka.js';
@@ -50,15 +50,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
     // Sessions live in the database: the same token still works after the restart.
     const token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
     const authorization = `Bearer ${token}`;
-    const post = async <T>(path: string, body: unknown): Promise<T> => {
-      const res = await fetch(`${api()}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization },
-        body: JSON.stringify(body),
-      });
-      if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
-      return (await res.json()) as T;
-    };
+    const post = <T>(path: string, body: unknown) => apiPost<T>(api(), token, path, body);
     const resident = await post<Resident>('/residents', { name: 'Ingrid Ek', rooms: [{ name: 'Hall', kind: 'hall' }] });
     const roomId = resident.rooms[0]?.id;
     await post('/devices', { format: 'vaka', address: 'pir-2', residentId: resident.id, roomId, kind: 'motion' });
@@ -88,20 +80,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
     await sensor.endAsync();
 
     vaka = await startVakaProcess(env);
-    const db = new pg.Client({ connectionString: schema.url });
-    await db.connect();
-    const count = async () =>
-      Number(
-        (
-          await db.query(
-            "SELECT count(*) AS n FROM events WHERE device_id IN (SELECT id FROM devices WHERE address = 'pir-2')",
-          )
-        ).rows[0].n,
-      );
-    const end = Date.now() + 30_000;
-    while ((await count()) < N && Date.now() < end) await sleep(300);
-    const stored = await count();
-    await db.end();
+    const stored = await storedEvents(schema.url, 'pir-2', N, 30_000);
     const alerts = (await fetch(`${api()}/alerts?residentId=${resident.id}`, { headers: { authorization } }).then((r) =>
       r.json(),
     )) as Alert[];

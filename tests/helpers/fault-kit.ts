@@ -1,0 +1,43 @@
+/** What the fault tests share: calling a spawned Vaka's API, and counting what reached the database. */
+import pg from 'pg';
+
+/** POST as a signed-in user; throws with the status and body unless 2xx. */
+export async function apiPost<T>(api: string, token: string, path: string, body: unknown): Promise<T> {
+  const res = await fetch(`${api}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Events stored for the device with this address, read straight from the database: waits up to
+ * `ms` for `expected` of them (writes are batched and may be catching up), then returns the count.
+ */
+export async function storedEvents(
+  databaseUrl: string,
+  address: string,
+  expected: number,
+  ms: number,
+): Promise<number> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    const count = async () =>
+      Number(
+        (
+          await db.query(
+            'SELECT count(*) AS n FROM events WHERE device_id IN (SELECT id FROM devices WHERE address = $1)',
+            [address],
+          )
+        ).rows[0].n,
+      );
+    const end = Date.now() + ms;
+    while ((await count()) < expected && Date.now() < end) await new Promise((r) => setTimeout(r, 300));
+    return await count();
+  } finally {
+    await db.end();
+  }
+}
