@@ -6,6 +6,7 @@ import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert } from '../../service/contract.js';
+import { addHelpButton } from '../helpers/alert-fixtures.js';
 import { createStaff, createTeam, login } from '../helpers/auth.js';
 import { buildDashboard, launchBrowser, rememberSession, skipBrowserTests } from '../helpers/browser.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
@@ -27,15 +28,7 @@ describe.skipIf(skipBrowserTests)('alert lifecycle in a browser', () => {
       { dashboardDir },
     );
     const resident = await t.vaka.residents.create({ name: 'Sven Holm', rooms: [{ name: 'Hall', kind: 'hall' }] });
-    address = `sven/${resident.id.slice(0, 8)}/sos`;
-    await t.vaka.registry.register({
-      format: 'z2m',
-      address,
-      residentId: resident.id,
-      roomId: resident.rooms[0]?.id ?? null,
-      kind: 'help_button',
-      label: null,
-    });
+    address = await addHelpButton(t.vaka, resident, 'sven');
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
     const eva = await createStaff(t.vaka.app, t.api, 'carer', null, 'eva-nurse', 'Eva Nurse');

@@ -7,9 +7,9 @@ import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../service/contract.js';
+import { addHelpButton, raiseHelp } from '../helpers/alert-fixtures.js';
 import { createStaff, createTeam } from '../helpers/auth.js';
 import { buildDashboard, launchBrowser, skipBrowserTests } from '../helpers/browser.js';
-import { raiseHelp } from '../helpers/raise-alert.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
 
 describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
@@ -38,15 +38,7 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
       teamId: teamA.id,
     });
     residentId = resident.id;
-    address = `gunnel/${resident.id.slice(0, 8)}/sos`;
-    await t.vaka.registry.register({
-      format: 'z2m',
-      address,
-      residentId: resident.id,
-      roomId: resident.rooms[0]?.id ?? null,
-      kind: 'help_button',
-      label: null,
-    });
+    address = await addHelpButton(t.vaka, resident, 'gunnel');
     browser = await launchBrowser();
     page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1024, height: 768 } });
     // A step that cannot happen fails in seconds and names itself, instead of the test timing out.

@@ -8,9 +8,8 @@ import { randomBytes } from 'node:crypto';
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
-import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
-import { apiPost, storedEvents } from '../helpers/fault-kit.js';
+import { apiPost, signIn, storedEvents } from '../helpers/fault-kit.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { createSchema } from '../helpers/test-db.js';
@@ -41,8 +40,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
       VAKA_ADMIN_USER: TEST_ADMIN.username,
       VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     });
-    api = `http://127.0.0.1:${vaka.port}/api/v1`;
-    token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+    ({ api, token } = await signIn(vaka.port));
     stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
   }, 60_000);
 

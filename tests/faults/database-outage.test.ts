@@ -9,11 +9,10 @@ import mqtt from 'mqtt';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
-import { loginHttp } from '../helpers/auth.js';
-import { apiPost, storedEvents } from '../helpers/fault-kit.js';
+import { apiPost, signIn, storedEvents } from '../helpers/fault-kit.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
-import { TEST_ADMIN, testVakaEnv } from '../helpers/test-vaka.js';
+import { testVakaEnv } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const OUTAGE_MS = Number(process.env.FAULT_OUTAGE_S ?? 30) * 1000;
@@ -42,8 +41,7 @@ beforeAll(async () => {
     SUPERVISION_GRACE_S: '5',
     SUPERVISION_CHECK_S: '1',
   });
-  api = `http://127.0.0.1:${vaka.port}/api/v1`;
-  token = await loginHttp(`http://127.0.0.1:${vaka.port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+  ({ api, token } = await signIn(vaka.port));
   // Signed in before the outage: an open stream keeps its session while the database is away.
   stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
 }, 60_000);

@@ -1,5 +1,13 @@
 /** What the fault tests share: calling a spawned Vaka's API, and counting what reached the database. */
 import pg from 'pg';
+import { loginHttp } from './auth.js';
+import { TEST_ADMIN } from './test-vaka.js';
+
+/** Signs in to a spawned Vaka (started with TEST_ADMIN as its admin): its API base and a token. */
+export async function signIn(port: number): Promise<{ api: string; token: string }> {
+  const token = await loginHttp(`http://127.0.0.1:${port}`, TEST_ADMIN.username, TEST_ADMIN.password);
+  return { api: `http://127.0.0.1:${port}/api/v1`, token };
+}
 
 /** POST as a signed-in user; throws with the status and body unless 2xx. */
 export async function apiPost<T>(api: string, token: string, path: string, body: unknown): Promise<T> {

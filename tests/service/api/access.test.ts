@@ -7,8 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROUTE_POLICY } from '../../../service/auth/policy.js';
 import type { Alert, AuditEntry, Device, Resident, Team } from '../../../service/contract.js';
+import { raiseHelp } from '../../helpers/alert-fixtures.js';
 import { type Api, apiAs, createStaff, createTeam, login, newPassword, type Staff } from '../../helpers/auth.js';
-import { raiseHelp } from '../../helpers/raise-alert.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 let t: TestVaka;

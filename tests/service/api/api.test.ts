@@ -1,7 +1,7 @@
 import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Device, Resident } from '../../../service/contract.js';
-import { raiseHelp } from '../../helpers/raise-alert.js';
+import { raiseHelp } from '../../helpers/alert-fixtures.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 let t: TestVaka;

@@ -1,6 +1,7 @@
 /** GET /metrics: how fast alerts reached people, rejected messages, event rate — on a pinned clock. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metrics } from '../../../service/contract.js';
+import { helpRequest } from '../../helpers/alert-fixtures.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -15,22 +16,7 @@ afterAll(() => t.stop());
 const get = (url: string) => t.api('GET', url);
 
 async function raise(residentId: string, kind: string, secondsAgo: number) {
-  await t.vaka.alertService.apply([
-    {
-      kind: 'raise',
-      alert: {
-        residentId,
-        roomId: null,
-        deviceId: null,
-        kind,
-        ruleId: 'HELP-1',
-        severity: 'critical',
-        reason: 'Help requested',
-        foldKey: kind,
-        at: NOW - secondsAgo * S,
-      },
-    },
-  ]);
+  await t.vaka.alertService.apply([helpRequest(residentId, { kind, foldKey: kind, at: NOW - secondsAgo * S })]);
   const [alert] = (await get(`/alerts?residentId=${residentId}&status=open`))
     .json<{ id: string; kind: string }[]>()
     .filter((a) => a.kind === kind);

@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Alert, Resident, Team } from '../../../service/contract.js';
+import { raiseHelp } from '../../helpers/alert-fixtures.js';
 import { createStaff, createTeam, type Staff } from '../../helpers/auth.js';
-import { raiseHelp } from '../../helpers/raise-alert.js';
 import { openStream } from '../../helpers/stream-client.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
