@@ -89,8 +89,8 @@ export function installAuthHooks(app: FastifyInstance, deps: AuthHookDeps): void
     const id = (request.params as { id?: string }).id;
     if (id === undefined) return;
     const residentId = await residentOf(deps, policy.scope, id);
-    // An id that does not exist is the route's own 404.
-    if (residentId === undefined) return;
+    // An id that does not exist is the route's own 404; an alert widened to everyone is every carer's.
+    if (residentId === undefined || residentId === EVERYONE) return;
     if (!seesTeam(principal, (await deps.residents.teamOf(residentId)) ?? null)) {
       throw new NotFoundError(`no ${policy.scope} ${id}`);
     }
@@ -120,9 +120,15 @@ function deny(reply: FastifyReply, status: number, code: string, message: string
   return reply.code(status).send(body(status, code, message));
 }
 
-async function residentOf(deps: AuthHookDeps, scope: Scope, id: string): Promise<string | undefined> {
+/** What residentOf answers for an alert escalation has widened to every carer on duty. */
+const EVERYONE = Symbol('everyone');
+
+async function residentOf(deps: AuthHookDeps, scope: Scope, id: string): Promise<string | typeof EVERYONE | undefined> {
   if (scope === 'resident') return id;
-  if (scope === 'alert') return (await deps.alerts.get(id))?.residentId;
+  if (scope === 'alert') {
+    const alert = await deps.alerts.get(id);
+    return alert?.audience === 'everyone' ? EVERYONE : alert?.residentId;
+  }
   return (await deps.devices.get(id))?.residentId;
 }
 

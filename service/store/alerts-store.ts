@@ -193,7 +193,8 @@ export class AlertsStore {
     if (f.status) where.push(`a.status = ANY($${params.push(f.status)}::text[])`);
     if (f.severity) where.push(`a.severity = ANY($${params.push(f.severity)}::text[])`);
     if (f.residentId) where.push(`a.resident_id = $${params.push(f.residentId)}`);
-    if (f.teamIds) where.push(`r.team_id = ANY($${params.push(f.teamIds)}::uuid[])`);
+    // An alert widened by escalation goes to every carer, whatever their team.
+    if (f.teamIds) where.push(`(r.team_id = ANY($${params.push(f.teamIds)}::uuid[]) OR a.audience = 'everyone')`);
     const clause = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.db.query<AlertRow>(
       `${SELECT} ${clause} ORDER BY a.detected_at DESC, a.id LIMIT $${params.push(f.limit)}`,

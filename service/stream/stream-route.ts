@@ -98,8 +98,10 @@ function scopedClient(socket: WebSocket, principal: Principal, residents: Reside
   const raw = socketClient(socket);
   if (teamScope(principal) === undefined) return raw;
   const sees = async (residentId: string) => seesTeam(principal, (await residents.teamOf(residentId)) ?? null);
+  // An alert widened by escalation goes to every carer, whatever their team.
+  const seesAlert = async (a: Alert) => a.audience === 'everyone' || sees(a.residentId);
   const visible = async (alerts: readonly Alert[]) => {
-    const shown = await Promise.all(alerts.map((a) => sees(a.residentId)));
+    const shown = await Promise.all(alerts.map(seesAlert));
     return alerts.filter((_a, i) => shown[i]);
   };
   return {
@@ -108,8 +110,8 @@ function scopedClient(socket: WebSocket, principal: Principal, residents: Reside
       // Heartbeats and system problems (broker, database) concern no resident: everyone gets them.
       if (frame.type === 'heartbeat' || frame.type === 'system') return raw.send(frame);
       if (frame.type === 'snapshot') return raw.send({ ...frame, alerts: await visible(frame.alerts) });
-      const residentId = frame.type === 'activity' ? frame.residentId : frame.alert.residentId;
-      return (await sees(residentId)) ? raw.send(frame) : false;
+      const shown = frame.type === 'activity' ? await sees(frame.residentId) : await seesAlert(frame.alert);
+      return shown ? raw.send(frame) : false;
     },
   };
 }

@@ -355,3 +355,18 @@ describe('security headers', () => {
     expect((await t.api('GET', '/residents')).headers['cache-control']).toBe('no-store');
   });
 });
+
+describe('an alert escalation has widened to every carer', () => {
+  it('is listed, readable and acknowledgeable by another team’s carer, whose resident stays out of sight', async () => {
+    const c = await homeOf(teamB, 'Cecilia C');
+    expect((await carerA.api('GET', '/alerts?status=open')).json<Alert[]>().map((x) => x.id)).not.toContain(c.alert.id);
+    // Nobody acknowledged it: at 5 min a critical alert goes to everyone (docs/alert-lifecycle.md).
+    await t.vaka.alertService.escalate(Date.parse(c.alert.detectedAt) + 6 * 60_000);
+    const listed = (await carerA.api('GET', '/alerts?status=open')).json<Alert[]>().find((x) => x.id === c.alert.id);
+    expect(listed).toMatchObject({ audience: 'everyone', residentName: 'Cecilia C' });
+    expect((await carerA.api('GET', `/alerts/${c.alert.id}`)).statusCode).toBe(200);
+    expect((await carerA.api('GET', `/residents/${c.resident.id}`)).statusCode).toBe(404);
+    const ack = await carerA.api('POST', `/alerts/${c.alert.id}/acknowledge`, {});
+    expect(ack.json()).toMatchObject({ status: 'acknowledged', acknowledgedBy: carerA.user.displayName });
+  });
+});

@@ -97,3 +97,21 @@ describe('a carer’s stream', () => {
     await stream.close();
   });
 });
+
+describe('an alert escalation has widened to every carer', () => {
+  it('reaches another team’s carer as it widens, and is in their snapshot afterwards', async () => {
+    const stream = await openStream(url(), carerA.token);
+    await stream.waitFor((f) => f.type === 'snapshot');
+    await raise(b.id, 'widened-b');
+    const [alert] = (await t.api('GET', '/alerts?status=open')).json<Alert[]>().filter((x) => x.kind === 'widened-b');
+    if (alert === undefined) throw new Error('no alert raised');
+    await t.vaka.alertService.escalate(Date.parse(alert.detectedAt) + 6 * 60_000);
+    const widened = await stream.waitFor((f) => f.type === 'alert' && f.alert.id === alert.id);
+    expect(widened.type === 'alert' && widened.alert.audience).toBe('everyone');
+    await stream.close();
+    const again = await openStream(url(), carerA.token);
+    const snapshot = await again.waitFor((f) => f.type === 'snapshot');
+    expect(snapshot.type === 'snapshot' && snapshot.alerts.map((x) => x.id)).toContain(alert.id);
+    await again.close();
+  });
+});
