@@ -124,7 +124,14 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
       case 'sensors':
         return <SensorsPage api={api} residents={residents.residents} now={now} />;
       case 'onboarding':
-        return <OnboardingPage api={api} residents={residents} now={now} />;
+        return session.user.role === 'carer' ? (
+          <main class="page" id="main" tabIndex={-1}>
+            <h2>{t.pages.onboarding.heading}</h2>
+            <p>{t.pages.onboarding.operatorsOnly}</p>
+          </main>
+        ) : (
+          <OnboardingPage api={api} residents={residents} now={now} />
+        );
       case 'health':
         return <SystemPage api={api} health={health} now={now} />;
       default:
@@ -155,7 +162,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
           <CuesControl cues={cues} />
         </div>
       </header>
-      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} />
+      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} role={session.user.role} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
       <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />

@@ -142,6 +142,8 @@ export const pagesEn = {
   onboarding: {
     heading: 'Set up homes',
     intro: 'Add a resident with the rooms of their home, then give them sensors.',
+    operatorsOnly:
+      'Homes and sensors are set up by operators and administrators. Ask one of them to add a resident or a sensor.',
     residentHeading: 'New resident',
     name: 'Name',
     rooms: 'Rooms',
@@ -370,6 +372,8 @@ export const pagesSv: PageStrings = {
   onboarding: {
     heading: 'Installera hem',
     intro: 'Lägg till en brukare med hemmets rum och koppla sedan sensorer till brukaren.',
+    operatorsOnly:
+      'Hem och sensorer installeras av tekniker och administratörer. Be någon av dem lägga till en brukare eller en sensor.',
     residentHeading: 'Ny brukare',
     name: 'Namn',
     rooms: 'Rum',

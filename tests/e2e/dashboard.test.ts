@@ -147,7 +147,7 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
     await page.getByLabel(/Temporary password/).fill('temporary-password-1');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
     await page.getByRole('cell', { name: 'Eva Natt' }).waitFor({ timeout: 5000 });
-    await page.getByRole('cell', { name: 'auth.login' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Signed in' }).first().waitFor();
     await page.screenshot({ path: `${shots}/vaka-accounts.png`, fullPage: true });
     const users = (await t.api('GET', '/users')).json<{ username: string; role: string; teamId: string }[]>();
     expect(users.find((u) => u.username === 'natt-eva')).toMatchObject({ role: 'carer' });

@@ -3,12 +3,14 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { AuditEntry, Team, User } from '../../../service/contract.js';
 import { errorText } from '../alert-actions.js';
 import type { Api } from '../api.js';
+import { auditActionText, useAuditStrings } from '../i18n-audit.js';
 import { useAuthStrings } from '../i18n-auth.js';
 import { useStrings } from '../use-strings.js';
 import { AdminUsers } from './admin-users.js';
 
 export function AdminPage({ api }: { api: Api }) {
   const a = useAuthStrings();
+  const au = useAuditStrings();
   const t = useStrings();
   const [users, setUsers] = useState<User[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
@@ -88,8 +90,8 @@ export function AdminPage({ api }: { api: Api }) {
               <tr key={e.id}>
                 <td>{new Date(e.at).toLocaleString()}</td>
                 <td>{e.actorName ?? '—'}</td>
-                <td>{e.action}</td>
-                <td>{e.outcome}</td>
+                <td title={e.action}>{auditActionText(au, e.action)}</td>
+                <td class={`audit-outcome is-${e.outcome}`}>{au.outcomes[e.outcome]}</td>
               </tr>
             ))}
           </tbody>

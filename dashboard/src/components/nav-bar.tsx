@@ -1,5 +1,6 @@
 /** The page navigation: big targets for a fingertip, the current page marked for screen readers too. */
 
+import type { Role } from '../../../service/contract.js';
 import { strings } from '../i18n.js';
 import { hrefOf, type Page } from '../router.js';
 import { useLocale } from '../use-strings.js';
@@ -15,13 +16,18 @@ const ICONS: Record<Section, string> = {
   health: 'M3 12h4l2-5 4 10 2-5h6v2h-4.7L13 21 9 11l-.7 3H3v-2z',
 };
 
-export function NavBar({ current, openAlerts }: { current: Page | null; openAlerts: number }) {
+/** The pages a role works with: setting up homes is for operators and admins. */
+export function pagesFor(role: Role): readonly Section[] {
+  return role === 'carer' ? PAGES.filter((p) => p !== 'onboarding') : PAGES;
+}
+
+export function NavBar({ current, openAlerts, role }: { current: Page | null; openAlerts: number; role: Role }) {
   const { t: all, language, setLanguage } = useLocale();
   const t = all.pages.nav;
   return (
     <nav class="nav-bar" aria-label={t.label}>
       <ul>
-        {PAGES.map((page) => (
+        {pagesFor(role).map((page) => (
           <li key={page}>
             <a
               href={hrefOf({ page })}

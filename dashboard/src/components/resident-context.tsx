@@ -66,7 +66,7 @@ export function ResidentContextControl({ api, resident, now, onChange }: Residen
     });
 
   return (
-    <section class="panel resident-context" aria-labelledby={`${id}-h`}>
+    <section class="card resident-context" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{c.heading}</h3>
       {current !== null ? (
         <div class="context-now">
@@ -90,16 +90,28 @@ export function ResidentContextControl({ api, resident, now, onChange }: Residen
                 </label>
               ))}
             </div>
-            <label for={`${id}-until`}>{c.until}</label>
-            <input
-              id={`${id}-until`}
-              type="datetime-local"
-              value={until}
-              required
-              onInput={(e) => setUntil(e.currentTarget.value)}
-            />
-            <label for={`${id}-note`}>{c.note}</label>
-            <input id={`${id}-note`} maxLength={500} value={note} onInput={(e) => setNote(e.currentTarget.value)} />
+            <div class="context-fields">
+              <div class="field">
+                <label for={`${id}-until`}>{c.until}</label>
+                <input
+                  id={`${id}-until`}
+                  type="datetime-local"
+                  value={until}
+                  required
+                  onInput={(e) => setUntil(e.currentTarget.value)}
+                />
+              </div>
+              <div class="field">
+                <label for={`${id}-note`}>{c.note}</label>
+                <input
+                  id={`${id}-note`}
+                  type="text"
+                  maxLength={500}
+                  value={note}
+                  onInput={(e) => setNote(e.currentTarget.value)}
+                />
+              </div>
+            </div>
           </fieldset>
           <button type="submit" class="button primary" aria-busy={submit.busy} aria-disabled={submit.busy}>
             {c.save}

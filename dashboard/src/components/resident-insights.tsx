@@ -7,7 +7,7 @@ export function ResidentInsights({ insights }: { insights: Insight[] }) {
   const i = t.pages.resident.insights;
   const newestFirst = [...insights].reverse();
   return (
-    <section class="panel resident-insights" aria-labelledby="insights-heading">
+    <section class="card resident-insights" aria-labelledby="insights-heading">
       <h3 id="insights-heading">{i.heading}</h3>
       <p class="hint">{i.hint}</p>
       {newestFirst.length === 0 ? (

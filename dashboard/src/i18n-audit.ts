@@ -1,0 +1,96 @@
+/** The audit log's actions and outcomes in words an administrator reads, by language. */
+import type { AuditEntry } from '../../service/contract.js';
+import type { Language } from './i18n.js';
+import { useLocale } from './use-strings.js';
+
+type Outcome = AuditEntry['outcome'];
+
+/** Every action Vaka writes (service/auth/policy.ts `audit:` and service/auth/auth-service.ts). */
+export const AUDIT_ACTIONS = [
+  'auth.login',
+  'auth.logout',
+  'auth.password',
+  'user.create',
+  'user.update',
+  'team.create',
+  'team.delete',
+  'resident.create',
+  'resident.delete',
+  'resident.team',
+  'resident.context.set',
+  'resident.context.clear',
+  'room.create',
+  'device.create',
+  'device.claim',
+  'device.delete',
+  'alert.acknowledge',
+  'alert.resolve',
+  'alert.note',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+interface AuditStrings {
+  actions: Record<AuditAction, string>;
+  outcomes: Record<Outcome, string>;
+}
+
+const en: AuditStrings = {
+  actions: {
+    'auth.login': 'Signed in',
+    'auth.logout': 'Signed out',
+    'auth.password': 'Changed password',
+    'user.create': 'Added an account',
+    'user.update': 'Changed an account',
+    'team.create': 'Added a team',
+    'team.delete': 'Removed a team',
+    'resident.create': 'Added a resident',
+    'resident.delete': 'Removed a resident',
+    'resident.team': 'Moved a resident to another team',
+    'resident.context.set': 'Set away, hospital or visitor',
+    'resident.context.clear': 'Ended away, hospital or visitor',
+    'room.create': 'Added a room',
+    'device.create': 'Added a sensor',
+    'device.claim': 'Claimed a sensor',
+    'device.delete': 'Removed a sensor',
+    'alert.acknowledge': 'Acknowledged an alert',
+    'alert.resolve': 'Resolved an alert',
+    'alert.note': 'Added a note to an alert',
+  },
+  outcomes: { success: 'Done', failure: 'Failed', denied: 'Refused' },
+};
+
+const sv: AuditStrings = {
+  actions: {
+    'auth.login': 'Loggade in',
+    'auth.logout': 'Loggade ut',
+    'auth.password': 'Bytte lösenord',
+    'user.create': 'Lade till ett konto',
+    'user.update': 'Ändrade ett konto',
+    'team.create': 'Lade till ett team',
+    'team.delete': 'Tog bort ett team',
+    'resident.create': 'Lade till en brukare',
+    'resident.delete': 'Tog bort en brukare',
+    'resident.team': 'Flyttade en brukare till ett annat team',
+    'resident.context.set': 'Markerade bortrest, sjukhus eller besök',
+    'resident.context.clear': 'Avslutade bortrest, sjukhus eller besök',
+    'room.create': 'Lade till ett rum',
+    'device.create': 'Lade till en sensor',
+    'device.claim': 'Kopplade en sensor',
+    'device.delete': 'Tog bort en sensor',
+    'alert.acknowledge': 'Kvitterade ett larm',
+    'alert.resolve': 'Avslutade ett larm',
+    'alert.note': 'Skrev en anteckning på ett larm',
+  },
+  outcomes: { success: 'Utfört', failure: 'Misslyckades', denied: 'Nekades' },
+};
+
+export const auditStrings = { en, sv } satisfies Record<Language, AuditStrings>;
+
+/** An action in words; one Vaka does not know yet reads as its code. */
+export function auditActionText(s: AuditStrings, action: string): string {
+  return (s.actions as Record<string, string>)[action] ?? action;
+}
+
+export function useAuditStrings(): AuditStrings {
+  return auditStrings[useLocale().language];
+}
