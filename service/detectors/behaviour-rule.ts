@@ -4,6 +4,7 @@
  */
 import type { ResidentState } from '../model/resident-state.js';
 import type { AlertCandidate } from '../store/alerts-store.js';
+import type { AlertExplanation } from '../contract.js';
 
 export interface RuleResult {
   alert?: AlertCandidate;
@@ -46,8 +47,20 @@ export function learnedAlert(
   ruleId: LearnedRuleId,
   now: number,
   reason: string,
+  explanation: AlertExplanation,
   roomId: string | null = s.lastRoomId,
 ): AlertCandidate {
   const { kind, severity } = LEARNED[ruleId];
-  return { residentId: s.residentId, roomId, deviceId: null, kind, ruleId, severity, reason, foldKey: kind, at: now };
+  return {
+    residentId: s.residentId,
+    roomId,
+    deviceId: null,
+    kind,
+    ruleId,
+    severity,
+    reason,
+    explanation,
+    foldKey: kind,
+    at: now,
+  };
 }

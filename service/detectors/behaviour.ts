@@ -20,6 +20,7 @@ import { missedMorning } from './missed-morning.js';
 import { nightExitWithoutReturn } from './night-exit.js';
 import { nightWandering } from './night-wandering.js';
 import { suspectedFall } from './suspected-fall.js';
+import { clockMinute } from '../alerts/explanation.js';
 
 export interface BehaviourOptions {
   /** IANA time zone of the homes, e.g. Europe/Stockholm. */
@@ -254,5 +255,10 @@ function withContext(
   if (context.kind !== 'visitor' && AT_HOME_RULES.has(alert.ruleId)) return undefined;
   const until = clockText(clock.at(context.until).minuteOfDay);
   const note = context.note ? ` (${context.note})` : '';
-  return { ...alert, reason: `${alert.reason} Registered as ${CONTEXT_WORDS[context.kind]} until ${until}${note}.` };
+  const said = { kind: context.kind, until: clockMinute(clock.at(context.until).minuteOfDay), note: context.note ?? null };
+  return {
+    ...alert,
+    reason: `${alert.reason} Registered as ${CONTEXT_WORDS[context.kind]} until ${until}${note}.`,
+    explanation: alert.explanation && { ...alert.explanation, context: said },
+  };
 }

@@ -1,5 +1,6 @@
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
+import { deviceRef } from '../alerts/explanation.js';
 
 /** [FALL-1] A fall detector or wearable reports a fall: page at once. */
 export function fallFromDevice(): Detector {
@@ -19,6 +20,7 @@ export function fallFromDevice(): Detector {
             ruleId: 'FALL-1',
             severity: 'critical',
             reason: `Fall reported by ${deviceName(device)}`,
+            explanation: { key: 'fall.device', params: { device: deviceRef(device) } },
             foldKey: 'fall',
             at: event.eventTime,
           },

@@ -1,5 +1,6 @@
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
+import { deviceRef } from '../alerts/explanation.js';
 
 /** [HELP-1] The resident pressed a help button (or a wearable's): page at once. */
 export function helpButton(): Detector {
@@ -18,6 +19,7 @@ export function helpButton(): Detector {
             ruleId: 'HELP-1',
             severity: 'critical',
             reason: `Help requested: ${deviceName(ctx.device(event.deviceId))} was pressed`,
+            explanation: { key: 'help.pressed', params: { device: deviceRef(ctx.device(event.deviceId)) } },
             foldKey: 'help',
             at: event.eventTime,
           },

@@ -5,6 +5,7 @@ import { GROUP_NAMES } from '../model/rooms.js';
 import { inactivity } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult, roomText } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
+import { clockMinute, outside, partOfDayOf, place, wholeMinutes } from '../alerts/explanation.js';
 
 /**
  * Silences observed in that room and 3-hour bucket before INACT-1 judges them: a long silence
@@ -53,6 +54,18 @@ export function prolongedInactivity(): BehaviourRule {
           `No activity anywhere for ${formatDuration(quiet)} (last in ${roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup])} at ${clockText(at.minuteOfDay)}). ` +
             `Usually quiet there for at most ${formatDuration(t.norm)} ${partOfDay(at.hour)}, ${fromDays(s.model.days)}; ` +
             `this is ${howFar(quiet, t.norm)}.`,
+          {
+            key: 'inactivity',
+            params: {
+              place: place(s.lastRoomName, s.lastGroup),
+              minutes: wholeMinutes(quiet),
+              since: clockMinute(at.minuteOfDay),
+              usualMax: wholeMinutes(t.norm),
+              partOfDay: partOfDayOf(at.hour),
+              days: s.model.days,
+              ...outside(quiet, t.norm),
+            },
+          },
         ),
       };
     },

@@ -4,6 +4,7 @@ import { MEAL_WINDOWS, MEALS } from '../model/meals.js';
 import type { ResidentState } from '../model/resident-state.js';
 import { mealTime } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
+import { clockMinute } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Meals learned before MEAL-1 judges: a week of the person's own days. */
@@ -56,6 +57,19 @@ export function missedMeal(): BehaviourRule {
             now,
             `No ${meal} yet at ${clockText(lt.minuteOfDay)}: nothing in the kitchen since ${clockText(s.clock.at(since).minuteOfDay)}. ` +
               `Usually ${meal} at about ${clockText(t.norm)} ± ${Math.round(t.low)} min, on ${seen} of ${Math.min(habit.seen, 21)} days at home, ${fromDays(habit.time.days)}.`,
+            {
+              key: 'meal.missed',
+              params: {
+                meal,
+                at: clockMinute(lt.minuteOfDay),
+                kitchenSince: clockMinute(s.clock.at(since).minuteOfDay),
+                usualAt: clockMinute(t.norm),
+                sd: Math.round(t.low),
+                daysHad: seen,
+                daysAtHome: Math.min(habit.seen, 21),
+                days: habit.time.days,
+              },
+            },
             null,
           ),
         };

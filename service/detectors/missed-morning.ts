@@ -3,6 +3,7 @@ import { clockText } from '../model/local-time.js';
 import { MORNING_END_MIN, MORNING_START_MIN, type ResidentState } from '../model/resident-state.js';
 import { morning } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
+import { clockMinute } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Mornings learned before MORN-1 judges a home with movement sensors in fewer than WATCHED_ROOMS rooms. */
@@ -53,6 +54,17 @@ export function missedMorning(): BehaviourRule {
           now,
           `Not up yet at ${clockText(lt.minuteOfDay)}: no lasting activity outside the bedroom since ${clockText(MORNING_START_MIN)}. ` +
             `Usually up at ${clockText(t.norm)} ± ${Math.round(sd)} min${wake === s.model.wake ? '' : lt.weekend ? ' on weekends' : ' on weekdays'}, ${fromDays(s.model.wake.days)}.`,
+          {
+            key: 'morning.missed',
+            params: {
+              at: clockMinute(lt.minuteOfDay),
+              since: clockMinute(MORNING_START_MIN),
+              usualAt: clockMinute(t.norm),
+              sd: Math.round(sd),
+              dayType: wake === s.model.wake ? 'any' : lt.weekend ? 'weekend' : 'weekday',
+              days: s.model.wake.days,
+            },
+          },
           null,
         ),
       };

@@ -4,6 +4,7 @@ import type { ResidentState } from '../model/resident-state.js';
 import { nightExit } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, NOTHING, type RuleResult } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 
 /**
  * [EXIT-1] Night exit without return: the front door at night (from this person's bedtime + 15
@@ -34,6 +35,17 @@ export function nightExitWithoutReturn(): BehaviourRule {
           now,
           `Front door used at ${clockText(s.clock.at(door).minuteOfDay)} at night and no movement indoors since (${formatDuration(now - door)}). ` +
             `Usually in bed from about ${clockText(bed)} to ${clockText(s.model.wake.mean)}; ${usual} (${fromDays(s.model.days)}).`,
+          {
+            key: 'exit.night',
+            params: {
+              doorAt: clockMinute(s.clock.at(door).minuteOfDay),
+              minutes: wholeMinutes(now - door),
+              bedFrom: clockMinute(bed),
+              bedTo: clockMinute(s.model.wake.mean),
+              backWithin: s.model.nightReturn.observed >= 1 ? wholeMinutes(t.norm) : null,
+              days: s.model.days,
+            },
+          },
           null,
         ),
       };

@@ -4,6 +4,7 @@ import { type ResidentState, WANDER_EARLY_MIN, WANDER_LATE_MIN } from '../model/
 import { nightWander } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Room changes in a spell before it counts as moving between rooms (a toilet trip has three or four). */
@@ -46,6 +47,17 @@ export function nightWandering(): BehaviourRule {
           `Up at night and moving between rooms since ${clockText(s.clock.at(start).minuteOfDay)}: ` +
             `${formatDuration(up)} out of the bedroom, ${spell.moves} room changes through ${spell.rooms.size} rooms. ` +
             `Usually up at night for at most ${formatDuration(t.norm)} at a time, ${fromDays(s.model.days)}.`,
+          {
+            key: 'wander.night',
+            params: {
+              since: clockMinute(s.clock.at(start).minuteOfDay),
+              minutes: wholeMinutes(up),
+              moves: spell.moves,
+              rooms: spell.rooms.size,
+              usualMax: wholeMinutes(t.norm),
+              days: s.model.days,
+            },
+          },
         ),
       };
     },
