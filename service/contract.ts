@@ -178,20 +178,41 @@ const PartOfDay = z.enum(['night', 'morning', 'afternoon', 'evening']);
 const outside = { timesUsual: z.number().min(0), overMin: minutes };
 /** Staff registered a visitor: the learned rule still pages, and says so. */
 export const ExplanationContext = z.object({ kind: ContextKind, until: clock, note: z.string().nullable() });
+export type ExplanationContext = z.infer<typeof ExplanationContext>;
 const explained = <K extends string, P extends z.ZodRawShape>(key: K, params: P) =>
   z.object({ key: z.literal(key), params: z.object(params), context: ExplanationContext.optional() });
 
 export const AlertExplanation = z.discriminatedUnion('key', [
   explained('fall.device', { device: DeviceRef }),
-  explained('fall.wearable', { peakG: z.number(), stillS: z.number(), percent: z.number().int().min(0).max(100).nullable() }),
-  explained('fall.silence', { place: Place, minutes, since: clock, usualMax: minutes, partOfDay: PartOfDay, days, ...outside }),
+  explained('fall.wearable', {
+    peakG: z.number(),
+    stillS: z.number(),
+    percent: z.number().int().min(0).max(100).nullable(),
+  }),
+  explained('fall.silence', {
+    place: Place,
+    minutes,
+    since: clock,
+    usualMax: minutes,
+    partOfDay: PartOfDay,
+    days,
+    ...outside,
+  }),
   explained('fall.hall', { place: Place, minutes, usualMax: minutes, days, ...outside }),
   explained('fall.outOfBed', { place: Place, minutes, since: clock, usualMax: minutes, days, ...outside }),
   explained('help.pressed', { device: DeviceRef }),
   explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
   explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),
   explained('sensor.offline', { device: DeviceRef }),
-  explained('inactivity', { place: Place, minutes, since: clock, usualMax: minutes, partOfDay: PartOfDay, days, ...outside }),
+  explained('inactivity', {
+    place: Place,
+    minutes,
+    since: clock,
+    usualMax: minutes,
+    partOfDay: PartOfDay,
+    days,
+    ...outside,
+  }),
   explained('bathroom.long', {
     place: Place,
     minutes,
@@ -201,7 +222,14 @@ export const AlertExplanation = z.discriminatedUnion('key', [
     days,
     ...outside,
   }),
-  explained('exit.night', { doorAt: clock, minutes, bedFrom: clock, bedTo: clock, backWithin: minutes.nullable(), days }),
+  explained('exit.night', {
+    doorAt: clock,
+    minutes,
+    bedFrom: clock,
+    bedTo: clock,
+    backWithin: minutes.nullable(),
+    days,
+  }),
   explained('morning.missed', {
     at: clock,
     since: clock,
@@ -210,7 +238,14 @@ export const AlertExplanation = z.discriminatedUnion('key', [
     dayType: z.enum(['any', 'weekday', 'weekend']),
     days,
   }),
-  explained('wander.night', { since: clock, minutes, moves: z.number().int(), rooms: z.number().int(), usualMax: minutes, days }),
+  explained('wander.night', {
+    since: clock,
+    minutes,
+    moves: z.number().int(),
+    rooms: z.number().int(),
+    usualMax: minutes,
+    days,
+  }),
   explained('meal.missed', {
     meal: z.enum(['lunch', 'dinner']),
     at: clock,

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Alert, Session } from '../../service/contract.js';
 import { alertActions } from './alert-actions.js';
 import { openCountByResident } from './alert-state.js';
+import { alertText } from './alert-text.js';
 import type { Api } from './api.js';
 import { AccountMenu } from './components/account-menu.js';
 import { AlertList } from './components/alert-list.js';
@@ -53,11 +54,11 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
 
   const onArrivals = (alerts: Alert[]) => {
     const room = (a: Alert) => a.roomName ?? t.alerts.roomUnknown;
-    announce(alerts.map((a) => t.announce.critical(a.reason, a.residentName, room(a))).join('. '));
+    announce(alerts.map((a) => t.announce.critical(alertText(a, t).text, a.residentName, room(a))).join('. '));
     cues.cue(
       alerts.map((a) => ({
         title: t.announce.notificationTitle(a.residentName),
-        body: `${a.reason} — ${room(a)}`,
+        body: `${alertText(a, t).text} — ${room(a)}`,
         tag: a.id,
       })),
     );

@@ -33,10 +33,13 @@ export function place(room: string | null, group: Place['group']): Place {
   return { room, group };
 }
 
-/** How far outside the norm: a multiple of the usual longest (one decimal) and the minutes past it. */
+/** How far outside the norm: a multiple of the usual longest (one decimal below 10) and the minutes past it. */
 export function outside(observedMs: number, normMs: number): { timesUsual: number; overMin: number } {
   const ratio = normMs > 0 ? observedMs / normMs : 0;
-  return { timesUsual: Math.round(ratio * 10) / 10, overMin: wholeMinutes(observedMs - normMs) };
+  return {
+    timesUsual: ratio >= 10 ? Math.round(ratio) : Math.round(ratio * 10) / 10,
+    overMin: wholeMinutes(observedMs - normMs),
+  };
 }
 
 /** The same split of the day as the English reasons (model/explain.ts partOfDay). */

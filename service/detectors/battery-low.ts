@@ -1,6 +1,6 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
-import { deviceRef } from '../alerts/explanation.js';
 
 export interface BatteryLowOptions {
   /** At or below this the battery is low, in percent. */

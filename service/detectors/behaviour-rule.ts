@@ -2,9 +2,10 @@
  * The shape of a behaviour rule: given one resident's state and the time, it either asks for
  * an alert or says when it next has something to check. Rules never touch I/O and are O(bins).
  */
+
+import type { AlertExplanation } from '../contract.js';
 import type { ResidentState } from '../model/resident-state.js';
 import type { AlertCandidate } from '../store/alerts-store.js';
-import type { AlertExplanation } from '../contract.js';
 
 export interface RuleResult {
   alert?: AlertCandidate;

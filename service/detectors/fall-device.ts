@@ -1,6 +1,6 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
-import { deviceRef } from '../alerts/explanation.js';
 
 /** [FALL-1] A fall detector or wearable reports a fall: page at once. */
 export function fallFromDevice(): Detector {

@@ -1,6 +1,6 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
-import { deviceRef } from '../alerts/explanation.js';
 
 /** [HELP-1] The resident pressed a help button (or a wearable's): page at once. */
 export function helpButton(): Detector {

@@ -1,9 +1,9 @@
+import { outside, partOfDayOf, place, usualRange, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays, howFar, partOfDay, range } from '../model/explain.js';
 import type { ResidentState } from '../model/resident-state.js';
 import { bathroomStay } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult, roomText } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
-import { outside, partOfDayOf, place, usualRange, wholeMinutes } from '../alerts/explanation.js';
 
 /**
  * [BATH-1] Long bathroom stay: in the bathroom (no activity elsewhere since entering) for

@@ -1,10 +1,10 @@
+import { clockMinute } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { MEAL_WINDOWS, MEALS } from '../model/meals.js';
 import type { ResidentState } from '../model/resident-state.js';
 import { mealTime } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
-import { clockMinute } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Meals learned before MEAL-1 judges: a week of the person's own days. */

@@ -1,9 +1,9 @@
+import { clockMinute } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { MORNING_END_MIN, MORNING_START_MIN, type ResidentState } from '../model/resident-state.js';
 import { morning } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
-import { clockMinute } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Mornings learned before MORN-1 judges a home with movement sensors in fewer than WATCHED_ROOMS rooms. */

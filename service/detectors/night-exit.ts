@@ -1,10 +1,10 @@
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import type { ResidentState } from '../model/resident-state.js';
 import { nightExit } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, NOTHING, type RuleResult } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
-import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 
 /**
  * [EXIT-1] Night exit without return: the front door at night (from this person's bedtime + 15

@@ -1,10 +1,10 @@
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { type ResidentState, WANDER_EARLY_MIN, WANDER_LATE_MIN } from '../model/resident-state.js';
 import { nightWander } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
-import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Room changes in a spell before it counts as moving between rooms (a toilet trip has three or four). */

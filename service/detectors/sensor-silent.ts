@@ -1,6 +1,6 @@
+import { deviceRef, wholeMinutes } from '../alerts/explanation.js';
 import type { AlertAction, Detector } from './detector.js';
 import { deviceName, formatDuration } from './detector.js';
-import { deviceRef, wholeMinutes } from '../alerts/explanation.js';
 
 export interface SensorSilentOptions {
   /** A device with no message for this long is silent, in milliseconds (the floor when its rhythm is learned). */

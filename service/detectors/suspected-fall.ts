@@ -1,3 +1,4 @@
+import { clockMinute, outside, partOfDayOf, place, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays, howFar, partOfDay } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import type { ResidentState } from '../model/resident-state.js';
@@ -5,7 +6,6 @@ import { GROUP_NAMES, isRisky } from '../model/rooms.js';
 import { fallSilence, hallDwell, outOfBedSilence } from '../model/thresholds.js';
 import { type BehaviourRule, learnedAlert, MIN_EVENTS, NOTHING, type RuleResult, roomText } from './behaviour-rule.js';
 import { formatDuration } from './detector.js';
-import { clockMinute, outside, partOfDayOf, place, wholeMinutes } from '../alerts/explanation.js';
 
 const MIN = 60_000;
 /** Days of learning before the hall counts as risky in a home without a front door sensor (leaving looks like a silence in the hall). */

@@ -1,6 +1,6 @@
+import type { AlertExplanation } from '../contract.js';
 import { committedFallClassifier, type FallClassifier, type FallVerdict } from '../model/fall/classifier.js';
 import type { Detector } from './detector.js';
-import type { AlertExplanation } from '../contract.js';
 
 export interface WearableFallOptions {
   /** The classifier; the committed one (service/model/fall/fall-model.json) by default. */

@@ -2,6 +2,7 @@
 import type { Alert } from '../../../service/contract.js';
 import { shortDuration } from '../durations.js';
 import { useLocale } from '../use-strings.js';
+import { AlertReason } from './alert-reason.js';
 import { SeverityBadge } from './severity-badge.js';
 
 export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
@@ -27,7 +28,7 @@ export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
                 <time dateTime={a.detectedAt}>{whenText(a.detectedAt, language)}</time>
               </td>
               <td>
-                {a.reason}
+                <AlertReason alert={a} />
                 {a.roomName !== null && <span class="muted"> · {a.roomName}</span>}
               </td>
               <td>
