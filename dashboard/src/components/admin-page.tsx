@@ -4,12 +4,13 @@ import type { AuditEntry, Team, User } from '../../../service/contract.js';
 import { errorText } from '../alert-actions.js';
 import type { Api } from '../api.js';
 import { useAuthStrings } from '../i18n-auth.js';
-import { useStrings } from '../use-strings.js';
+import { absoluteTime } from '../relative-time.js';
+import { useLocale } from '../use-strings.js';
 import { AdminUsers } from './admin-users.js';
 
 export function AdminPage({ api }: { api: Api }) {
   const a = useAuthStrings();
-  const t = useStrings();
+  const { language, t } = useLocale();
   const [users, setUsers] = useState<User[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
@@ -86,7 +87,7 @@ export function AdminPage({ api }: { api: Api }) {
           <tbody>
             {audit.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{absoluteTime(e.at, language)}</td>
                 <td>{e.actorName ?? '—'}</td>
                 <td>{e.action}</td>
                 <td>{e.outcome}</td>

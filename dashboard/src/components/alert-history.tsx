@@ -1,6 +1,7 @@
 /** A resident's alerts, newest first, with who acknowledged, how fast, and the outcome. */
 import type { Alert } from '../../../service/contract.js';
 import { shortDuration } from '../durations.js';
+import { CLOCK_24H } from '../relative-time.js';
 import { useLocale } from '../use-strings.js';
 import { AlertReason } from './alert-reason.js';
 import { SeverityBadge } from './severity-badge.js';
@@ -55,5 +56,7 @@ export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
 
 /** "23 Nov 2026, 15:40": the day and the minute are what a history is read by. */
 function whenText(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK_24H }).format(
+    Date.parse(iso),
+  );
 }
