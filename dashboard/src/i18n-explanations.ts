@@ -61,7 +61,8 @@ const EN_GROUP: Record<Place['group'], string> = {
   living: 'the living room',
   other: 'a room',
 };
-const enPlace = (p: Place) => (p.room ? `the ${p.room.toLowerCase()}` : EN_GROUP[p.group]);
+/** The room by what kind of room it is ("the bathroom", whatever its name); else its name. */
+const enPlace = (p: Place) => (p.group === 'other' && p.room ? `the ${p.room.toLowerCase()}` : EN_GROUP[p.group]);
 const EN_PART: Record<PartOfDay, string> = {
   night: 'at night',
   morning: 'in the morning',

@@ -111,7 +111,7 @@ describe('alert explanations in words', () => {
       'I badrummet i 48 min; brukar vara 5–15 min på förmiddagen, enligt 21 dagar. Det är 3,2 gånger så länge som vanligt.',
     );
     expect(say('en', sample('bathroom.long'))).toBe(
-      'In the badrum for 48 min; usually 5–15 min in the morning, from 21 days. This is 3.2× the usual longest.',
+      'In the bathroom for 48 min; usually 5–15 min in the morning, from 21 days. This is 3.2× the usual longest.',
     );
   });
 
