@@ -15,7 +15,7 @@ import { ConnectionBanner } from './components/connection-banner.js';
 import { CuesControl } from './components/cues-control.js';
 import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
-import { NavBar } from './components/nav-bar.js';
+import { NavBar, OPERATOR_PAGES } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
 import { SystemProblems } from './components/system-problems.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
@@ -104,7 +104,18 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
     window.scrollTo(0, 0);
   }, [route?.page, route?.page === 'resident' ? route.id : null]);
 
+  const operator = session.user.role !== 'carer';
   const page = (() => {
+    if (!operator && route !== null && OPERATOR_PAGES.has(route.page)) {
+      return (
+        <main class="page" id="main" tabIndex={-1}>
+          <p>{t.pages.operatorsOnly}</p>
+          <p>
+            <a href={hrefOf({ page: 'alerts' })}>{t.pages.notFound.back}</a>
+          </p>
+        </main>
+      );
+    }
     switch (route?.page) {
       case 'alerts':
         return (
@@ -156,7 +167,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
           <CuesControl cues={cues} />
         </div>
       </header>
-      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} />
+      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} operator={operator} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
       <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />

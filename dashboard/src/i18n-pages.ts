@@ -21,6 +21,7 @@ export const pagesEn = {
     languageName: 'English',
   },
   notFound: { heading: 'Page not found', back: 'Go to the alerts' },
+  operatorsOnly: 'This page is for operators. Ask an operator if something here needs attention.',
   common: {
     loading: 'Loading…',
     failed: 'Could not load this from Vaka.',
@@ -255,6 +256,7 @@ export const pagesSv: PageStrings = {
     languageName: 'Svenska',
   },
   notFound: { heading: 'Sidan finns inte', back: 'Gå till larmen' },
+  operatorsOnly: 'Den här sidan är för tekniker. Fråga en tekniker om något här behöver åtgärdas.',
   common: {
     loading: 'Hämtar…',
     failed: 'Kunde inte hämta detta från Vaka.',
