@@ -179,6 +179,8 @@ const outside = { timesUsual: z.number().min(0), overMin: minutes };
 /** Staff registered a visitor: the learned rule still pages, and says so. */
 export const ExplanationContext = z.object({ kind: ContextKind, until: clock, note: z.string().nullable() });
 export type ExplanationContext = z.infer<typeof ExplanationContext>;
+/** A silence against the person's longest usual one there at this time of day (FALL-3, INACT-1). */
+const stillness = { place: Place, minutes, since: clock, usualMax: minutes, partOfDay: PartOfDay, days, ...outside };
 const explained = <K extends string, P extends z.ZodRawShape>(key: K, params: P) =>
   z.object({ key: z.literal(key), params: z.object(params), context: ExplanationContext.optional() });
 
@@ -189,30 +191,14 @@ export const AlertExplanation = z.discriminatedUnion('key', [
     stillS: z.number(),
     percent: z.number().int().min(0).max(100).nullable(),
   }),
-  explained('fall.silence', {
-    place: Place,
-    minutes,
-    since: clock,
-    usualMax: minutes,
-    partOfDay: PartOfDay,
-    days,
-    ...outside,
-  }),
+  explained('fall.silence', stillness),
   explained('fall.hall', { place: Place, minutes, usualMax: minutes, days, ...outside }),
   explained('fall.outOfBed', { place: Place, minutes, since: clock, usualMax: minutes, days, ...outside }),
   explained('help.pressed', { device: DeviceRef }),
   explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
   explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),
   explained('sensor.offline', { device: DeviceRef }),
-  explained('inactivity', {
-    place: Place,
-    minutes,
-    since: clock,
-    usualMax: minutes,
-    partOfDay: PartOfDay,
-    days,
-    ...outside,
-  }),
+  explained('inactivity', stillness),
   explained('bathroom.long', {
     place: Place,
     minutes,

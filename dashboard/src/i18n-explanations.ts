@@ -5,6 +5,9 @@
  * language does not compile. Clock times are 24-hour in every language (care staff in Sweden).
  */
 import type { AlertExplanation, ExplanationContext, ExplanationKey } from '../../service/contract.js';
+// The English names are the service's own, so the page and the `reason` name things alike.
+import { KIND_NAMES } from '../../service/detectors/detector.js';
+import { GROUP_NAMES } from '../../service/model/rooms.js';
 
 type ParamsOf<K extends ExplanationKey> = Extract<AlertExplanation, { key: K }>['params'];
 type Device = ParamsOf<'help.pressed'>['device'];
@@ -35,34 +38,12 @@ const enDuration = (minutes: number) => {
   if (h === 0) return `${m} min`;
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 };
-const EN_KIND: Record<string, string> = {
-  motion: 'motion sensor',
-  door: 'door sensor',
-  presence: 'presence sensor',
-  bed: 'bed sensor',
-  chair: 'chair sensor',
-  power_plug: 'smart plug',
-  help_button: 'help button',
-  fall_detector: 'fall detector',
-  wearable: 'wearable',
-  water_leak: 'leak sensor',
-  vibration: 'vibration sensor',
-  other: 'sensor',
-};
 const enDevice = (d: Device) =>
   d === null
     ? 'an unknown device'
-    : `the ${d.room ? `${d.room.toLowerCase()} ` : ''}${EN_KIND[d.kind] ?? d.kind}${d.label ? ` (${d.label})` : ''}`;
-const EN_GROUP: Record<Place['group'], string> = {
-  bathroom: 'the bathroom',
-  hall: 'the hall',
-  bedroom: 'the bedroom',
-  kitchen: 'the kitchen',
-  living: 'the living room',
-  other: 'a room',
-};
+    : `the ${d.room ? `${d.room.toLowerCase()} ` : ''}${KIND_NAMES[d.kind] ?? d.kind}${d.label ? ` (${d.label})` : ''}`;
 /** The room by what kind of room it is ("the bathroom", whatever its name); else its name. */
-const enPlace = (p: Place) => (p.group === 'other' && p.room ? `the ${p.room.toLowerCase()}` : EN_GROUP[p.group]);
+const enPlace = (p: Place) => (p.group === 'other' && p.room ? `the ${p.room.toLowerCase()}` : GROUP_NAMES[p.group]);
 const EN_PART: Record<PartOfDay, string> = {
   night: 'at night',
   morning: 'in the morning',

@@ -257,10 +257,18 @@ export async function seedDemoHomes(vaka: Vaka, now: number, z2mBase: string): P
   await vaka.pipeline.flush();
 
   const day = 86_400_000;
-  const helpButton: AlertExplanation = {
-    key: 'help.pressed',
-    params: { device: { kind: 'help_button', room: 'Hall', label: 'Larmknapp' } },
-  };
+  /** The help button in the hall pressed (HELP-1), as the detector raises it. */
+  const help = {
+    kind: 'help',
+    rule: 'HELP-1',
+    severity: 'critical',
+    reason: 'Help requested: the hall help button (Larmknapp) was pressed',
+    explanation: {
+      key: 'help.pressed',
+      params: { device: { kind: 'help_button', room: 'Hall', label: 'Larmknapp' } },
+    },
+    room: 'Hall',
+  } as const satisfies Omit<Parameters<typeof alertAt>[2], 'at'>;
   /** 48 min in the bathroom against the person's usual 5–15 min, from 21 days (the example). */
   const longBath: AlertExplanation = {
     key: 'bathroom.long',
@@ -275,18 +283,19 @@ export async function seedDemoHomes(vaka: Vaka, now: number, z2mBase: string): P
       overMin: 33,
     },
   };
+  const bath = {
+    kind: 'long_bathroom_stay',
+    rule: 'BATH-1',
+    severity: 'high',
+    reason:
+      'In the badrum for 48 min; usually 5–15 min in the afternoon, from 21 days. This is 3.2× the usual longest.',
+    explanation: longBath,
+    room: 'Badrum',
+  } as const satisfies Omit<Parameters<typeof alertAt>[2], 'at'>;
   await alertAt(
     vaka,
     a.resident,
-    {
-      kind: 'help',
-      rule: 'HELP-1',
-      severity: 'critical',
-      reason: 'Help requested: the hall help button (Larmknapp) was pressed',
-      explanation: helpButton,
-      room: 'Hall',
-      at: now - 3 * day,
-    },
+    { ...help, at: now - 3 * day },
     { by: 'Eva Nilsson', ackAfterMs: 95_000, outcome: 'false_alarm', note: 'Pressed by mistake while dusting.' },
   );
   await alertAt(
@@ -306,38 +315,12 @@ export async function seedDemoHomes(vaka: Vaka, now: number, z2mBase: string): P
   await alertAt(
     vaka,
     a.resident,
-    {
-      kind: 'bath',
-      rule: 'BATH-1',
-      severity: 'high',
-      reason:
-        'In the badrum for 48 min; usually 5–15 min in the afternoon, from 21 days. This is 3.2× the usual longest.',
-      explanation: longBath,
-      room: 'Badrum',
-      at: now - 2 * day,
-    },
+    { ...bath, kind: 'bath', at: now - 2 * day },
     { by: 'Eva Nilsson', ackAfterMs: 210_000, outcome: 'expected', note: 'Bath day with home help.' },
   );
-  await alertAt(vaka, m.resident, {
-    kind: 'help',
-    rule: 'HELP-1',
-    severity: 'critical',
-    reason: 'Help requested: the hall help button (Larmknapp) was pressed',
-    explanation: helpButton,
-    room: 'Hall',
-    at: now - 2 * MIN,
-  });
+  await alertAt(vaka, m.resident, { ...help, at: now - 2 * MIN });
   // Astrid has been in the bathroom far longer than she usually is: open, not acknowledged yet.
-  await alertAt(vaka, a.resident, {
-    kind: 'long_bathroom_stay',
-    rule: 'BATH-1',
-    severity: 'high',
-    reason:
-      'In the badrum for 48 min; usually 5–15 min in the afternoon, from 21 days. This is 3.2× the usual longest.',
-    explanation: longBath,
-    room: 'Badrum',
-    at: now - 6 * MIN,
-  });
+  await alertAt(vaka, a.resident, { ...bath, at: now - 6 * MIN });
 
   // A sensor being paired: the broker hears it, nobody has registered it yet.
   return {
