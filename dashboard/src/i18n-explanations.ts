@@ -179,11 +179,12 @@ export const explanationsSv: ExplanationTexts = {
   'fall.outOfBed': (p) =>
     `Möjligt fall: uppe ur sängen på natten och ingen rörelse på ${svDuration(p.minutes)} (senast i ${svPlace(p.place)} kl. ${clockOf(p.since)}). ` +
     `Brukar vara stilla där högst ${svDuration(p.usualMax)} vid den här tiden, ${svDays(p.days)}; det är ${svFar(p)}.`,
-  'help.pressed': (p) => `Hjälp begärd: ${svDevice(p.device)} har tryckts in.`,
+  // The card's title already says "Hjälplarm" / "Lågt batteri": the sentence says which device.
+  'help.pressed': (p) => `${capitalise(svDevice(p.device))} har tryckts in.`,
   'battery.low': (p) =>
     p.percent === null
-      ? `Lågt batteri: ${svDevice(p.device)} rapporterar låg nivå. Byt batteri.`
-      : `Lågt batteri: ${svDevice(p.device)}, ${p.percent} % (gräns ${p.limit} %). Byt batteri.`,
+      ? `${capitalise(svDevice(p.device))} rapporterar lågt batteri. Byt batteri.`
+      : `${capitalise(svDevice(p.device))} har ${p.percent} % batteri kvar (gräns ${p.limit} %). Byt batteri.`,
   'sensor.silent': (p) =>
     `Inget meddelande från ${svDevice(p.device)} på ${svDuration(p.minutes)} (gräns ${svDuration(p.limitMin)}` +
     `${p.usualLongestMin === null ? '' : `; brukar som längst vara tyst i ${svDuration(p.usualLongestMin)}`}).`,

@@ -94,7 +94,7 @@ export const pagesEn = {
     todaySoFar: 'Today',
     profileCaption: 'Events per hour: usual day (outline) and today (filled)',
     tuned: (rule: string, falseAlarms: number, factor: number) =>
-      `${rule}: ${plural(falseAlarms, 'false alarm', 'false alarms')}, threshold ×${factor.toFixed(2)}`,
+      `${rule}: ${plural(falseAlarms, 'false alarm', 'false alarms')}, threshold ×${factor.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     alertsHeading: 'Alert history',
     noAlerts: 'No alerts for this resident.',
     columns: { when: 'When', what: 'What', severity: 'Severity', handled: 'Acknowledged', outcome: 'Outcome' },
@@ -323,7 +323,8 @@ export const pagesSv: PageStrings = {
     usualDay: 'Vanlig dag',
     todaySoFar: 'I dag',
     profileCaption: 'Händelser per timme: vanlig dag (kontur) och i dag (fylld)',
-    tuned: (rule, falseAlarms, factor) => `${rule}: ${falseAlarms} falsklarm, tröskel ×${factor.toFixed(2)}`,
+    tuned: (rule, falseAlarms, factor) =>
+      `${rule}: ${falseAlarms} falsklarm, tröskel ×${factor.toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     alertsHeading: 'Larmhistorik',
     noAlerts: 'Inga larm för den här brukaren.',
     columns: { when: 'När', what: 'Vad', severity: 'Allvar', handled: 'Kvitterat', outcome: 'Utfall' },

@@ -116,9 +116,9 @@ describe('alert explanations in words', () => {
   });
 
   it('name devices by what they are, where and their label; an unknown one as such', () => {
-    expect(say('sv', sample('help.pressed'))).toBe('Hjälp begärd: larmknappen i Hall (Larmknapp) har tryckts in.');
+    expect(say('sv', sample('help.pressed'))).toBe('Larmknappen i Hall (Larmknapp) har tryckts in.');
     expect(say('sv', sample('battery.low'))).toBe(
-      'Lågt batteri: larmknappen i Hall (Larmknapp), 12 % (gräns 15 %). Byt batteri.',
+      'Larmknappen i Hall (Larmknapp) har 12 % batteri kvar (gräns 15 %). Byt batteri.',
     );
     expect(say('sv', sample('sensor.offline'))).toBe('En okänd enhet är offline enligt Zigbee-bryggan.');
     expect(say('sv', sample('sensor.silent'))).toContain('på 9 tim (gräns 7 tim 2 min;');
@@ -143,7 +143,7 @@ describe('alert explanations in words', () => {
   it('show an alert in the page’s language, and the English reason only for an alert without an explanation', () => {
     const explained = alert({ explanation: sample('help.pressed') });
     expect(alertText(explained, strings.sv)).toEqual({
-      text: 'Hjälp begärd: larmknappen i Hall (Larmknapp) har tryckts in.',
+      text: 'Larmknappen i Hall (Larmknapp) har tryckts in.',
       lang: undefined,
     });
     const old = alert({ reason: 'Help requested', explanation: null });

@@ -242,7 +242,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await expect(bath.locator('.alert-reason').getAttribute('lang')).resolves.toBeNull();
     const help = sv.locator('article.alert-card').filter({ hasText: 'Maj-Britt Holm' });
     await expect(help.locator('.alert-reason').textContent()).resolves.toBe(
-      'Hjälp begärd: larmknappen i Hall (Larmknapp) har tryckts in.',
+      'Larmknappen i Hall (Larmknapp) har tryckts in.',
     );
     await shot('alerts-sv');
     // In English: the same explanation, and the clock in 24-hour form (care staff in Sweden).
