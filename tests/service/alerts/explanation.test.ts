@@ -4,7 +4,7 @@
  * the reason itself, so a Swedish card shows the same figures as the English one.
  */
 import { describe, expect, it } from 'vitest';
-import { explanationsEn, explanationText } from '../../../dashboard/src/i18n-explanations.js';
+import { explanationsEn, explanationsSv, explanationText } from '../../../dashboard/src/i18n-explanations.js';
 import type { SensorEvent } from '../../../gateway/contract.js';
 import { AlertExplanation, type ExplanationKey } from '../../../service/contract.js';
 import { batteryLow } from '../../../service/detectors/battery-low.js';
@@ -15,6 +15,7 @@ import { sensorSilent } from '../../../service/detectors/sensor-silent.js';
 import { fallExplanation, fallReason } from '../../../service/detectors/wearable-fall.js';
 import type { FallVerdict } from '../../../service/model/fall/classifier.js';
 import {
+  clock,
   DAY0,
   type Incident,
   newEngine,
@@ -55,6 +56,22 @@ describe('learned rules explain themselves as data', () => {
     const alert = raised.find((r) => r.ruleId === ruleId && r.explanation?.key === key);
     expect(alert, `${ruleId} raised as ${key}: ${raised.map((r) => r.ruleId).join(', ')}`).toBeDefined();
     if (alert) expectExplained(alert, key);
+  });
+
+  it('says a registered visitor after the explanation, as the reason does', () => {
+    const day = DAY0 + 21;
+    const incident: Incident = { kind: 'long_bath', atMin: 9 * 60, minutes: 90 };
+    const engine = newEngine();
+    play(engine, writeDays(DAY0, 21, ORDINARY, 7));
+    engine.setContext('res-1', { kind: 'visitor', until: clock.toEpoch(day, 23 * 60 + 30), note: 'dottern' });
+    const events = writeDay(day, ORDINARY, 7 * 31 + 5, incident);
+    const last = events.reduce((a, e) => Math.max(a, e.eventTime), 0);
+    const alert = play(engine, events, last + 8 * HOUR).find((r) => r.ruleId === 'BATH-1');
+    expect(alert?.explanation?.context).toEqual({ kind: 'visitor', until: 23 * 60 + 30, note: 'dottern' });
+    expect(alert?.reason).toMatch(/ Registered as with a visitor until 23:30 \(dottern\)\.$/);
+    if (alert?.explanation) {
+      expect(explanationText(alert.explanation, explanationsSv)).toMatch(/ Har besök till kl\. 23:30 \(dottern\)\.$/);
+    }
   });
 
   it('the BATH-1 figures are the stay, the usual range and the days behind it', () => {
