@@ -156,6 +156,98 @@ export type AlertAudience = z.infer<typeof AlertAudience>;
 export const AlertNote = z.object({ id, by: z.string(), text: z.string(), at: isoTime });
 export type AlertNote = z.infer<typeof AlertNote>;
 
+/**
+ * An alert's explanation as data, so each dashboard says it in its own language: a stable key
+ * (one per kind of sentence, listed in docs/alert-lifecycle.md) and typed parameters. Durations
+ * are whole minutes; clock times are the minute of the resident's local day (0–1439); `days`
+ * is how many days of this person's own data the norm rests on. The English `reason` stays
+ * beside it for whoever reads the API without a dictionary.
+ */
+const minutes = z.number().int().min(0);
+const clock = z.number().int().min(0).max(1439);
+const days = z.number().int().min(0);
+/** The device as staff know it: its kind, the room it is in, the label on it. Null when unknown. */
+const DeviceRef = z.object({ kind: z.string(), room: z.string().nullable(), label: z.string().nullable() }).nullable();
+/** Where a learned rule saw the person last: the room's name, and its group (what kind of room it is). */
+const Place = z.object({
+  room: z.string().nullable(),
+  group: z.enum(['bathroom', 'hall', 'bedroom', 'kitchen', 'living', 'other']),
+});
+const PartOfDay = z.enum(['night', 'morning', 'afternoon', 'evening']);
+/** How far outside the norm: the observed value as a multiple of the usual longest, and the minutes past it. */
+const outside = { timesUsual: z.number().min(0), overMin: minutes };
+/** Staff registered a visitor: the learned rule still pages, and says so. */
+export const ExplanationContext = z.object({ kind: ContextKind, until: clock, note: z.string().nullable() });
+export type ExplanationContext = z.infer<typeof ExplanationContext>;
+/** A silence against the person's longest usual one there at this time of day (FALL-3, INACT-1). */
+const stillness = { place: Place, minutes, since: clock, usualMax: minutes, partOfDay: PartOfDay, days, ...outside };
+const explained = <K extends string, P extends z.ZodRawShape>(key: K, params: P) =>
+  z.object({ key: z.literal(key), params: z.object(params), context: ExplanationContext.optional() });
+
+export const AlertExplanation = z.discriminatedUnion('key', [
+  explained('fall.device', { device: DeviceRef }),
+  explained('fall.wearable', {
+    peakG: z.number(),
+    stillS: z.number(),
+    percent: z.number().int().min(0).max(100).nullable(),
+  }),
+  explained('fall.silence', stillness),
+  explained('fall.hall', { place: Place, minutes, usualMax: minutes, days, ...outside }),
+  explained('fall.outOfBed', { place: Place, minutes, since: clock, usualMax: minutes, days, ...outside }),
+  explained('help.pressed', { device: DeviceRef }),
+  explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
+  explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),
+  explained('sensor.offline', { device: DeviceRef }),
+  explained('inactivity', stillness),
+  explained('bathroom.long', {
+    place: Place,
+    minutes,
+    usualMin: minutes,
+    usualMax: minutes,
+    partOfDay: PartOfDay,
+    days,
+    ...outside,
+  }),
+  explained('exit.night', {
+    doorAt: clock,
+    minutes,
+    bedFrom: clock,
+    bedTo: clock,
+    backWithin: minutes.nullable(),
+    days,
+  }),
+  explained('morning.missed', {
+    at: clock,
+    since: clock,
+    usualAt: clock,
+    sd: minutes,
+    dayType: z.enum(['any', 'weekday', 'weekend']),
+    days,
+  }),
+  explained('wander.night', {
+    since: clock,
+    minutes,
+    moves: z.number().int(),
+    rooms: z.number().int(),
+    usualMax: minutes,
+    days,
+  }),
+  explained('meal.missed', {
+    meal: z.enum(['lunch', 'dinner']),
+    at: clock,
+    kitchenSince: clock,
+    usualAt: clock,
+    sd: minutes,
+    daysHad: days,
+    daysAtHome: days,
+    days,
+  }),
+]);
+export type AlertExplanation = z.infer<typeof AlertExplanation>;
+export type ExplanationKey = AlertExplanation['key'];
+/** Every key, for dictionaries that must cover them all. */
+export const EXPLANATION_KEYS = AlertExplanation.options.map((o) => o.shape.key.value) as ExplanationKey[];
+
 export const Alert = z.object({
   id,
   residentId: id,
@@ -167,7 +259,10 @@ export const Alert = z.object({
   ruleId: z.string(),
   severity: Severity,
   status: AlertStatus,
+  /** In English, for API readers and logs; dashboards show `explanation` in their own language. */
   reason: z.string(),
+  /** The same, as a key and typed values; null for alerts raised before explanations existed (and by tests). */
+  explanation: AlertExplanation.nullable(),
   occurrences: z.number().int(),
   detectedAt: isoTime,
   lastSeenAt: isoTime,

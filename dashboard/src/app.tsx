@@ -7,6 +7,7 @@ import { useEffect, useMemo, useRef } from 'preact/hooks';
 import type { Alert, Session } from '../../service/contract.js';
 import { alertActions } from './alert-actions.js';
 import { openCountByResident } from './alert-state.js';
+import { alertText } from './alert-text.js';
 import type { Api } from './api.js';
 import { AccountMenu } from './components/account-menu.js';
 import { AlertList } from './components/alert-list.js';
@@ -14,7 +15,7 @@ import { ConnectionBanner } from './components/connection-banner.js';
 import { CuesControl } from './components/cues-control.js';
 import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
-import { NavBar } from './components/nav-bar.js';
+import { NavBar, OPERATOR_PAGES } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
 import { SystemProblems } from './components/system-problems.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
@@ -53,11 +54,11 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
 
   const onArrivals = (alerts: Alert[]) => {
     const room = (a: Alert) => a.roomName ?? t.alerts.roomUnknown;
-    announce(alerts.map((a) => t.announce.critical(a.reason, a.residentName, room(a))).join('. '));
+    announce(alerts.map((a) => t.announce.critical(alertText(a, t).text, a.residentName, room(a))).join('. '));
     cues.cue(
       alerts.map((a) => ({
         title: t.announce.notificationTitle(a.residentName),
-        body: `${a.reason} — ${room(a)}`,
+        body: `${alertText(a, t).text} — ${room(a)}`,
         tag: a.id,
       })),
     );
@@ -103,7 +104,18 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
     window.scrollTo(0, 0);
   }, [route?.page, route?.page === 'resident' ? route.id : null]);
 
+  const operator = session.user.role !== 'carer';
   const page = (() => {
+    if (!operator && route !== null && OPERATOR_PAGES.has(route.page)) {
+      return (
+        <main class="page" id="main" tabIndex={-1}>
+          <p>{t.pages.operatorsOnly}</p>
+          <p>
+            <a href={hrefOf({ page: 'alerts' })}>{t.pages.notFound.back}</a>
+          </p>
+        </main>
+      );
+    }
     switch (route?.page) {
       case 'alerts':
         return (
@@ -124,14 +136,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
       case 'sensors':
         return <SensorsPage api={api} residents={residents.residents} now={now} />;
       case 'onboarding':
-        return session.user.role === 'carer' ? (
-          <main class="page" id="main" tabIndex={-1}>
-            <h2>{t.pages.onboarding.heading}</h2>
-            <p>{t.pages.onboarding.operatorsOnly}</p>
-          </main>
-        ) : (
-          <OnboardingPage api={api} residents={residents} now={now} />
-        );
+        return <OnboardingPage api={api} residents={residents} now={now} />;
       case 'health':
         return <SystemPage api={api} health={health} now={now} />;
       default:
@@ -162,7 +167,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
           <CuesControl cues={cues} />
         </div>
       </header>
-      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} role={session.user.role} />
+      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} operator={operator} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
       <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />

@@ -21,6 +21,7 @@ export const pagesEn = {
     languageName: 'English',
   },
   notFound: { heading: 'Page not found', back: 'Go to the alerts' },
+  operatorsOnly: 'This page is for operators. Ask an operator if something here needs attention.',
   common: {
     loading: 'Loading…',
     failed: 'Could not load this from Vaka.',
@@ -93,7 +94,7 @@ export const pagesEn = {
     todaySoFar: 'Today',
     profileCaption: 'Events per hour: usual day (outline) and today (filled)',
     tuned: (rule: string, falseAlarms: number, factor: number) =>
-      `${rule}: ${plural(falseAlarms, 'false alarm', 'false alarms')}, threshold ×${factor.toFixed(2)}`,
+      `${rule}: ${plural(falseAlarms, 'false alarm', 'false alarms')}, threshold ×${factor.toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     alertsHeading: 'Alert history',
     noAlerts: 'No alerts for this resident.',
     columns: { when: 'When', what: 'What', severity: 'Severity', handled: 'Acknowledged', outcome: 'Outcome' },
@@ -142,8 +143,6 @@ export const pagesEn = {
   onboarding: {
     heading: 'Set up homes',
     intro: 'Add a resident with the rooms of their home, then give them sensors.',
-    operatorsOnly:
-      'Homes and sensors are set up by operators and administrators. Ask one of them to add a resident or a sensor.',
     residentHeading: 'New resident',
     name: 'Name',
     rooms: 'Rooms',
@@ -257,6 +256,7 @@ export const pagesSv: PageStrings = {
     languageName: 'Svenska',
   },
   notFound: { heading: 'Sidan finns inte', back: 'Gå till larmen' },
+  operatorsOnly: 'Den här sidan är för tekniker. Fråga en tekniker om något här behöver åtgärdas.',
   common: {
     loading: 'Hämtar…',
     failed: 'Kunde inte hämta detta från Vaka.',
@@ -323,7 +323,8 @@ export const pagesSv: PageStrings = {
     usualDay: 'Vanlig dag',
     todaySoFar: 'I dag',
     profileCaption: 'Händelser per timme: vanlig dag (kontur) och i dag (fylld)',
-    tuned: (rule, falseAlarms, factor) => `${rule}: ${falseAlarms} falsklarm, tröskel ×${factor.toFixed(2)}`,
+    tuned: (rule, falseAlarms, factor) =>
+      `${rule}: ${falseAlarms} falsklarm, tröskel ×${factor.toLocaleString('sv-SE', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`,
     alertsHeading: 'Larmhistorik',
     noAlerts: 'Inga larm för den här brukaren.',
     columns: { when: 'När', what: 'Vad', severity: 'Allvar', handled: 'Kvitterat', outcome: 'Utfall' },
@@ -372,8 +373,6 @@ export const pagesSv: PageStrings = {
   onboarding: {
     heading: 'Installera hem',
     intro: 'Lägg till en brukare med hemmets rum och koppla sedan sensorer till brukaren.',
-    operatorsOnly:
-      'Hem och sensorer installeras av tekniker och administratörer. Be någon av dem lägga till en brukare eller en sensor.',
     residentHeading: 'Ny brukare',
     name: 'Namn',
     rooms: 'Rum',

@@ -3,11 +3,14 @@
  * and never write text of their own. Add a language by adding an object of type `Strings`.
  */
 import type { Outcome, Severity, SystemProblemKind } from '../../service/contract.js';
+import { explanationsEn, explanationsSv } from './i18n-explanations.js';
 import { pagesEn, pagesSv } from './i18n-pages.js';
 
 const en = {
   appName: 'Vaka',
   pages: pagesEn,
+  /** An alert's explanation in words (i18n-explanations.ts). */
+  explanations: explanationsEn,
   documentTitle: (open: number) => (open > 0 ? `(${open}) Vaka — alerts` : 'Vaka — alerts'),
   skipToAlerts: 'Skip to the page content',
 
@@ -165,6 +168,7 @@ export type Strings = typeof en;
 const sv: Strings = {
   appName: 'Vaka',
   pages: pagesSv,
+  explanations: explanationsSv,
   documentTitle: (open) => (open > 0 ? `(${open}) Vaka — larm` : 'Vaka — larm'),
   skipToAlerts: 'Hoppa till sidans innehåll',
 

@@ -34,9 +34,15 @@ export function durationText(ms: number, t: Strings['time']): string {
   return t.hours(Math.floor(minutes / 60), minutes % 60);
 }
 
+/**
+ * Clock times are 24-hour in every language: care staff in Sweden read "15:40", and a 12-hour
+ * "3:40 PM" on an English page was taken for a wrong time.
+ */
+export const CLOCK_24H = { hourCycle: 'h23' } as const;
+
 /** Full local date and time, for the `title` (hover) and `datetime` of a <time>. */
 export function absoluteTime(iso: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone, ...CLOCK_24H }).format(
     Date.parse(iso),
   );
 }
@@ -54,5 +60,6 @@ export function shortTime(iso: string, nowMs: number, locale: string, timeZone?:
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
+    ...CLOCK_24H,
   }).format(then);
 }

@@ -4,7 +4,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Alert, Outcome, StreamFrame } from '../contract.js';
+import { type Alert, AlertExplanation, type Outcome, type StreamFrame } from '../contract.js';
 import type { AlertAction } from '../detectors/detector.js';
 import { SerialQueue } from '../serial-queue.js';
 import type { AlertCandidate, AlertsStore, SequencedChange } from '../store/alerts-store.js';
@@ -63,7 +63,8 @@ export class AlertService {
    */
   apply(actions: readonly AlertAction[]): Promise<void> {
     return this.queue.run(async () => {
-      for (const action of actions) {
+      for (const given of actions) {
+        const action = given.kind === 'raise' ? { ...given, alert: this.checked(given.alert) } : given;
         if (this.held.length > 0) {
           await this.hold(action);
           continue;
@@ -79,6 +80,21 @@ export class AlertService {
         }
       }
     });
+  }
+
+  /**
+   * An explanation that does not match the contract would make dashboards refuse the alert:
+   * it is dropped (the English reason still explains) and the mismatch logged, without values.
+   */
+  private checked(c: AlertCandidate): AlertCandidate {
+    if (c.explanation === undefined) return c;
+    const parsed = AlertExplanation.safeParse(c.explanation);
+    if (parsed.success) return { ...c, explanation: parsed.data };
+    this.log.warn(
+      { ruleId: c.ruleId, key: c.explanation.key, issues: parsed.error.issues.map((i) => i.path.join('.')) },
+      'alert explanation does not match the contract; stored without it',
+    );
+    return { ...c, explanation: undefined };
   }
 
   /** Actions held for the database, and how many were dropped because the hold was full. */
@@ -143,6 +159,7 @@ export class AlertService {
         severity: c.severity,
         status: 'open',
         reason: c.reason,
+        explanation: c.explanation ?? null,
         occurrences: 1,
         detectedAt: at,
         lastSeenAt: at,

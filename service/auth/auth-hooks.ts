@@ -2,7 +2,8 @@
  * Access control for the HTTP API, as fastify hooks on the root instance:
  * - onRoute: every /api/v1 route must have a policy (policy.ts), or the app does not build;
  * - onRequest: a Bearer token → the principal; 401 without one, 403 below the route's role;
- * - preHandler: a resident, alert or device named by `:id` outside the principal's teams → 404;
+ * - preHandler: a resident, alert or device named by `:id` outside the principal's teams → 404,
+ *   and the refusal written to the audit log (action: the route's, or `<scope>.read`);
  * - onSend: changing requests are written to the audit log (success, or denied by role).
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -92,6 +93,16 @@ export function installAuthHooks(app: FastifyInstance, deps: AuthHookDeps): void
     // An id that does not exist is the route's own 404; an alert widened to everyone is every carer's.
     if (residentId === undefined || residentId === EVERYONE) return;
     if (!seesTeam(principal, (await deps.residents.teamOf(residentId)) ?? null)) {
+      // Answered as if it did not exist, but recorded: someone reached for another team's data.
+      await deps.auth.record(
+        principal.userId,
+        principal.username,
+        policy.audit ?? `${policy.scope}.read`,
+        id,
+        'denied',
+        request.ip,
+        { reason: 'other team', route: routeKey(request) },
+      );
       throw new NotFoundError(`no ${policy.scope} ${id}`);
     }
   });

@@ -46,14 +46,14 @@ export class AuthService {
     private readonly options: AuthOptions,
     private readonly log: Logger,
   ) {
-    this.throttle = new LoginThrottle(options.throttle, options.now);
+    this.throttle = new LoginThrottle(audit, options.throttle, options.now);
   }
 
   async login(rawUsername: string, password: string, ip: string): Promise<LoginResult> {
     const username = rawUsername.trim().toLowerCase();
     // A username that cannot exist may be a password typed in the wrong field: never store it.
     const named = /^[a-z0-9._-]{1,64}$/.test(username) ? username : '(malformed)';
-    const wait = this.throttle.retryAfter(named, ip);
+    const wait = await this.throttle.retryAfter(named, ip);
     if (wait > 0) {
       await this.record(null, named, 'auth.login', null, 'denied', ip, { reason: 'rate limited' });
       return { ok: false, reason: 'throttled', retryAfterMs: wait };
@@ -62,13 +62,12 @@ export class AuthService {
     // Verify against a dummy hash for unknown users, so timing does not tell who has an account.
     const matches = await verifyPassword(password, user?.passwordHash ?? (await dummyHash()));
     if (user === undefined || !matches || user.disabled) {
-      this.throttle.fail(named, ip);
+      // This audit entry is what the throttle counts (in the database, shared by every process).
       await this.record(user?.id ?? null, named, 'auth.login', user?.id ?? null, 'failure', ip, {
         reason: user?.disabled && matches ? 'disabled' : 'bad credentials',
       });
       return { ok: false, reason: 'invalid' };
     }
-    this.throttle.succeed(named, ip);
     const expiresAt = this.options.now() + this.options.sessionMs;
     const { token } = await this.sessions.create(user.id, expiresAt);
     await this.record(user.id, user.username, 'auth.login', user.id, 'success', ip, {});

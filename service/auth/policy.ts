@@ -61,8 +61,12 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/residents/:id/routine': { access: 'carer', scope: 'resident' },
   'GET /api/v1/residents/:id/insights': { access: 'carer', scope: 'resident' },
   'GET /api/v1/presence': { access: 'carer' },
-  /** Aggregates only (rates, counts, delivery and acknowledgement times): no one's personal data. */
-  'GET /api/v1/metrics': { access: 'carer' },
+  /**
+   * Pipeline metrics (event rate, dead letters, delivery and acknowledgement times over every
+   * team) are for whoever runs Vaka: aggregates hold no personal data, but they tell how fast
+   * each team answers, which is not a carer's business. Carers have the public health line.
+   */
+  'GET /api/v1/metrics': { access: 'operator' },
 
   'GET /api/v1/users': { access: 'admin' },
   'POST /api/v1/users': { access: 'admin', audit: 'user.create' },

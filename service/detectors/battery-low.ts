@@ -1,3 +1,4 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
 
@@ -36,6 +37,10 @@ export function batteryLow(options: BatteryLowOptions): Detector {
               ruleId: 'BATT-1',
               severity: 'technical',
               reason: `Battery of ${deviceName(ctx.device(event.deviceId))} ${level}: replace it`,
+              explanation: {
+                key: 'battery.low',
+                params: { device: deviceRef(ctx.device(event.deviceId)), percent: pct ?? null, limit: options.lowPct },
+              },
               foldKey,
               at: event.eventTime,
             },

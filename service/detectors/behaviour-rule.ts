@@ -2,6 +2,8 @@
  * The shape of a behaviour rule: given one resident's state and the time, it either asks for
  * an alert or says when it next has something to check. Rules never touch I/O and are O(bins).
  */
+
+import type { AlertExplanation } from '../contract.js';
 import type { ResidentState } from '../model/resident-state.js';
 import type { AlertCandidate } from '../store/alerts-store.js';
 
@@ -46,8 +48,20 @@ export function learnedAlert(
   ruleId: LearnedRuleId,
   now: number,
   reason: string,
+  explanation: AlertExplanation,
   roomId: string | null = s.lastRoomId,
 ): AlertCandidate {
   const { kind, severity } = LEARNED[ruleId];
-  return { residentId: s.residentId, roomId, deviceId: null, kind, ruleId, severity, reason, foldKey: kind, at: now };
+  return {
+    residentId: s.residentId,
+    roomId,
+    deviceId: null,
+    kind,
+    ruleId,
+    severity,
+    reason,
+    explanation,
+    foldKey: kind,
+    at: now,
+  };
 }

@@ -5,6 +5,7 @@
  * Rules: [FALL-3] [INACT-1] [BATH-1] [EXIT-1] [MORN-1] [WANDER-1] [MEAL-1] (docs/alert-rules.md).
  */
 import type { SensorEvent } from '../../gateway/contract.js';
+import { clockMinute } from '../alerts/explanation.js';
 import { quantile } from '../model/histogram.js';
 import { clockText, LocalClock } from '../model/local-time.js';
 import { ResidentModel } from '../model/resident-model.js';
@@ -254,5 +255,14 @@ function withContext(
   if (context.kind !== 'visitor' && AT_HOME_RULES.has(alert.ruleId)) return undefined;
   const until = clockText(clock.at(context.until).minuteOfDay);
   const note = context.note ? ` (${context.note})` : '';
-  return { ...alert, reason: `${alert.reason} Registered as ${CONTEXT_WORDS[context.kind]} until ${until}${note}.` };
+  const said = {
+    kind: context.kind,
+    until: clockMinute(clock.at(context.until).minuteOfDay),
+    note: context.note ?? null,
+  };
+  return {
+    ...alert,
+    reason: `${alert.reason} Registered as ${CONTEXT_WORDS[context.kind]} until ${until}${note}.`,
+    explanation: alert.explanation && { ...alert.explanation, context: said },
+  };
 }

@@ -42,7 +42,7 @@ export function deviceName(device: DeviceInfo | undefined): string {
   return `the ${where}${what}${label}`;
 }
 
-const KIND_NAMES: Record<string, string> = {
+export const KIND_NAMES: Record<string, string> = {
   motion: 'motion sensor',
   door: 'door sensor',
   presence: 'presence sensor',

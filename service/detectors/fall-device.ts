@@ -1,3 +1,4 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
 
@@ -19,6 +20,7 @@ export function fallFromDevice(): Detector {
             ruleId: 'FALL-1',
             severity: 'critical',
             reason: `Fall reported by ${deviceName(device)}`,
+            explanation: { key: 'fall.device', params: { device: deviceRef(device) } },
             foldKey: 'fall',
             at: event.eventTime,
           },

@@ -1,3 +1,4 @@
+import { deviceRef } from '../alerts/explanation.js';
 import type { Detector } from './detector.js';
 import { deviceName } from './detector.js';
 
@@ -18,6 +19,7 @@ export function helpButton(): Detector {
             ruleId: 'HELP-1',
             severity: 'critical',
             reason: `Help requested: ${deviceName(ctx.device(event.deviceId))} was pressed`,
+            explanation: { key: 'help.pressed', params: { device: deviceRef(ctx.device(event.deviceId)) } },
             foldKey: 'help',
             at: event.eventTime,
           },

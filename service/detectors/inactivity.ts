@@ -1,3 +1,4 @@
+import { clockMinute, outside, partOfDayOf, place, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays, howFar, partOfDay } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import type { ResidentState } from '../model/resident-state.js';
@@ -53,6 +54,18 @@ export function prolongedInactivity(): BehaviourRule {
           `No activity anywhere for ${formatDuration(quiet)} (last in ${roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup])} at ${clockText(at.minuteOfDay)}). ` +
             `Usually quiet there for at most ${formatDuration(t.norm)} ${partOfDay(at.hour)}, ${fromDays(s.model.days)}; ` +
             `this is ${howFar(quiet, t.norm)}.`,
+          {
+            key: 'inactivity',
+            params: {
+              place: place(s.lastRoomName, s.lastGroup),
+              minutes: wholeMinutes(quiet),
+              since: clockMinute(at.minuteOfDay),
+              usualMax: wholeMinutes(t.norm),
+              partOfDay: partOfDayOf(at.hour),
+              days: s.model.days,
+              ...outside(quiet, t.norm),
+            },
+          },
         ),
       };
     },

@@ -1,3 +1,4 @@
+import { outside, partOfDayOf, place, usualRange, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays, howFar, partOfDay, range } from '../model/explain.js';
 import type { ResidentState } from '../model/resident-state.js';
 import { bathroomStay } from '../model/thresholds.js';
@@ -38,6 +39,17 @@ export function longBathroomStay(): BehaviourRule {
           `In ${roomText(s.lastRoomName, 'the bathroom')} for ${formatDuration(stay)}; ` +
             `usually ${range(t.low, t.norm)} ${night ? 'at night' : partOfDay(s.clock.at(entered).hour)}, ${fromDays(s.model.days)}. ` +
             `This is ${howFar(stay, t.norm)}.`,
+          {
+            key: 'bathroom.long',
+            params: {
+              place: place(s.lastRoomName, 'bathroom'),
+              minutes: wholeMinutes(stay),
+              ...usualRange(t.low, t.norm),
+              partOfDay: night ? 'night' : partOfDayOf(s.clock.at(entered).hour),
+              days: s.model.days,
+              ...outside(stay, t.norm),
+            },
+          },
         ),
       };
     },

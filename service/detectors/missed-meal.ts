@@ -1,3 +1,4 @@
+import { clockMinute } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { MEAL_WINDOWS, MEALS } from '../model/meals.js';
@@ -56,6 +57,19 @@ export function missedMeal(): BehaviourRule {
             now,
             `No ${meal} yet at ${clockText(lt.minuteOfDay)}: nothing in the kitchen since ${clockText(s.clock.at(since).minuteOfDay)}. ` +
               `Usually ${meal} at about ${clockText(t.norm)} ± ${Math.round(t.low)} min, on ${seen} of ${Math.min(habit.seen, 21)} days at home, ${fromDays(habit.time.days)}.`,
+            {
+              key: 'meal.missed',
+              params: {
+                meal,
+                at: clockMinute(lt.minuteOfDay),
+                kitchenSince: clockMinute(s.clock.at(since).minuteOfDay),
+                usualAt: clockMinute(t.norm),
+                sd: Math.round(t.low),
+                daysHad: seen,
+                daysAtHome: Math.min(habit.seen, 21),
+                days: habit.time.days,
+              },
+            },
             null,
           ),
         };

@@ -1,3 +1,4 @@
+import { clockMinute } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { MORNING_END_MIN, MORNING_START_MIN, type ResidentState } from '../model/resident-state.js';
@@ -53,6 +54,17 @@ export function missedMorning(): BehaviourRule {
           now,
           `Not up yet at ${clockText(lt.minuteOfDay)}: no lasting activity outside the bedroom since ${clockText(MORNING_START_MIN)}. ` +
             `Usually up at ${clockText(t.norm)} ± ${Math.round(sd)} min${wake === s.model.wake ? '' : lt.weekend ? ' on weekends' : ' on weekdays'}, ${fromDays(s.model.wake.days)}.`,
+          {
+            key: 'morning.missed',
+            params: {
+              at: clockMinute(lt.minuteOfDay),
+              since: clockMinute(MORNING_START_MIN),
+              usualAt: clockMinute(t.norm),
+              sd: Math.round(sd),
+              dayType: wake === s.model.wake ? 'any' : lt.weekend ? 'weekend' : 'weekday',
+              days: s.model.wake.days,
+            },
+          },
           null,
         ),
       };

@@ -1,3 +1,4 @@
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import type { ResidentState } from '../model/resident-state.js';
@@ -34,6 +35,17 @@ export function nightExitWithoutReturn(): BehaviourRule {
           now,
           `Front door used at ${clockText(s.clock.at(door).minuteOfDay)} at night and no movement indoors since (${formatDuration(now - door)}). ` +
             `Usually in bed from about ${clockText(bed)} to ${clockText(s.model.wake.mean)}; ${usual} (${fromDays(s.model.days)}).`,
+          {
+            key: 'exit.night',
+            params: {
+              doorAt: clockMinute(s.clock.at(door).minuteOfDay),
+              minutes: wholeMinutes(now - door),
+              bedFrom: clockMinute(bed),
+              bedTo: clockMinute(s.model.wake.mean),
+              backWithin: s.model.nightReturn.observed >= 1 ? wholeMinutes(t.norm) : null,
+              days: s.model.days,
+            },
+          },
           null,
         ),
       };

@@ -1,3 +1,4 @@
+import { clockMinute, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import { type ResidentState, WANDER_EARLY_MIN, WANDER_LATE_MIN } from '../model/resident-state.js';
@@ -46,6 +47,17 @@ export function nightWandering(): BehaviourRule {
           `Up at night and moving between rooms since ${clockText(s.clock.at(start).minuteOfDay)}: ` +
             `${formatDuration(up)} out of the bedroom, ${spell.moves} room changes through ${spell.rooms.size} rooms. ` +
             `Usually up at night for at most ${formatDuration(t.norm)} at a time, ${fromDays(s.model.days)}.`,
+          {
+            key: 'wander.night',
+            params: {
+              since: clockMinute(s.clock.at(start).minuteOfDay),
+              minutes: wholeMinutes(up),
+              moves: spell.moves,
+              rooms: spell.rooms.size,
+              usualMax: wholeMinutes(t.norm),
+              days: s.model.days,
+            },
+          },
         ),
       };
     },

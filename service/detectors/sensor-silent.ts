@@ -1,3 +1,4 @@
+import { deviceRef, wholeMinutes } from '../alerts/explanation.js';
 import type { AlertAction, Detector } from './detector.js';
 import { deviceName, formatDuration } from './detector.js';
 
@@ -74,6 +75,7 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
               ruleId: 'SILENT-2',
               severity: 'technical',
               reason: `${capitalise(deviceName(ctx.device(event.deviceId)))} is reported offline by its Zigbee bridge`,
+              explanation: { key: 'sensor.offline', params: { device: deviceRef(ctx.device(event.deviceId)) } },
               foldKey: foldKey(event.deviceId),
               at: event.eventTime,
             },
@@ -109,6 +111,15 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
             ruleId: 'SILENT-1',
             severity: 'technical',
             reason: `No message from ${deviceName(ctx.device(deviceId))} for ${formatDuration(quiet)} (limit ${formatDuration(limit)}${usual})`,
+            explanation: {
+              key: 'sensor.silent',
+              params: {
+                device: deviceRef(ctx.device(deviceId)),
+                minutes: wholeMinutes(quiet),
+                limitMin: wholeMinutes(limit),
+                usualLongestMin: rhythm === undefined ? null : wholeMinutes(rhythm.usualLongestMs),
+              },
+            },
             foldKey: foldKey(deviceId),
             at: now,
           },

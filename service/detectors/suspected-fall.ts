@@ -1,3 +1,4 @@
+import { clockMinute, outside, partOfDayOf, place, wholeMinutes } from '../alerts/explanation.js';
 import { fromDays, howFar, partOfDay } from '../model/explain.js';
 import { clockText } from '../model/local-time.js';
 import type { ResidentState } from '../model/resident-state.js';
@@ -43,6 +44,18 @@ export function suspectedFall(): BehaviourRule {
             `Possible fall: no movement in ${where} for ${formatDuration(quiet)} (since ${clockText(s.clock.at(last).minuteOfDay)}). ` +
               `Usually quiet there for at most ${formatDuration(silence.norm)} ${partOfDay(hour)}, ${fromDays(s.model.days)}; ` +
               `this is ${howFar(quiet, silence.norm)}.`,
+            {
+              key: 'fall.silence',
+              params: {
+                place: place(s.lastRoomName, s.lastGroup),
+                minutes: wholeMinutes(quiet),
+                since: clockMinute(s.clock.at(last).minuteOfDay),
+                usualMax: wholeMinutes(silence.norm),
+                partOfDay: partOfDayOf(hour),
+                days: s.model.days,
+                ...outside(quiet, silence.norm),
+              },
+            },
           ),
         };
       }
@@ -65,6 +78,16 @@ export function suspectedFall(): BehaviourRule {
               `Possible fall: in ${where} for ${formatDuration(length)} moving now and then but not leaving. ` +
                 `Usually passes through in at most ${formatDuration(stay.norm)}, ${fromDays(s.model.days)}; ` +
                 `this is ${howFar(length, stay.norm)}.`,
+              {
+                key: 'fall.hall',
+                params: {
+                  place: place(s.lastRoomName, s.lastGroup),
+                  minutes: wholeMinutes(length),
+                  usualMax: wholeMinutes(stay.norm),
+                  days: s.model.days,
+                  ...outside(length, stay.norm),
+                },
+              },
             ),
           };
         }
@@ -96,6 +119,17 @@ function outOfBed(s: ResidentState, now: number, last: number): RuleResult {
       now,
       `Possible fall: out of bed at night and no movement for ${formatDuration(quiet)} (last in ${roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup])} at ${clockText(s.clock.at(last).minuteOfDay)}). ` +
         `Usually quiet there for at most ${formatDuration(t.norm)} at this hour, ${fromDays(s.model.days)}; this is ${howFar(quiet, t.norm)}.`,
+      {
+        key: 'fall.outOfBed',
+        params: {
+          place: place(s.lastRoomName, s.lastGroup),
+          minutes: wholeMinutes(quiet),
+          since: clockMinute(s.clock.at(last).minuteOfDay),
+          usualMax: wholeMinutes(t.norm),
+          days: s.model.days,
+          ...outside(quiet, t.norm),
+        },
+      },
     ),
   };
 }

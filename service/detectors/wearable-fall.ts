@@ -1,3 +1,4 @@
+import type { AlertExplanation } from '../contract.js';
 import { committedFallClassifier, type FallClassifier, type FallVerdict } from '../model/fall/classifier.js';
 import type { Detector } from './detector.js';
 
@@ -53,6 +54,7 @@ export function wearableFall(options: WearableFallOptions = {}): Detector {
             ruleId: 'FALL-2',
             severity: 'critical',
             reason: fallReason(verdict, classifier.model.use),
+            explanation: fallExplanation(verdict, classifier.model.use),
             foldKey: 'fall',
             at: event.eventTime,
           },
@@ -71,6 +73,16 @@ export function fallReason(verdict: FallVerdict, use: 'network' | 'rule' = 'netw
   const likely =
     use === 'rule' ? 'a fall is likely' : `a fall is ${Math.min(99, Math.round(verdict.probability * 100))}% likely`;
   return `Wearable: ${impact}, then ${after}; ${likely}`;
+}
+
+/** The same as data: the impact in g, the stillness after it in seconds, the likelihood in percent (null from the plain rule). */
+export function fallExplanation(verdict: FallVerdict, use: 'network' | 'rule' = 'network'): AlertExplanation {
+  const f = verdict.features;
+  const percent = use === 'rule' ? null : Math.min(99, Math.round(verdict.probability * 100));
+  return {
+    key: 'fall.wearable',
+    params: { peakG: Math.round(f.peakG * 10) / 10, stillS: Math.round(f.stillS * 10) / 10, percent },
+  };
 }
 
 function seconds(s: number): string {

@@ -1,4 +1,12 @@
-import type { Alert, AlertAudience, AlertChange, AlertStatus, Outcome, Severity } from '../contract.js';
+import type {
+  Alert,
+  AlertAudience,
+  AlertChange,
+  AlertExplanation,
+  AlertStatus,
+  Outcome,
+  Severity,
+} from '../contract.js';
 import type { Db, Queryable } from '../db/db.js';
 import { iso, isoRequired } from './sql-values.js';
 
@@ -11,6 +19,8 @@ export interface AlertCandidate {
   ruleId: string;
   severity: Severity;
   reason: string;
+  /** The reason as a key and values, for the dashboard to say in the staff's language. */
+  explanation?: AlertExplanation | undefined;
   /** Repeats with the same key fold into one open alert. */
   foldKey: string;
   /** Detection time, ms since the epoch. */
@@ -38,6 +48,7 @@ interface AlertRow {
   severity: Severity;
   status: AlertStatus;
   reason: string;
+  explanation: AlertExplanation | string | null;
   occurrences: number;
   detected_at: Date;
   last_seen_at: Date;
@@ -85,17 +96,29 @@ export class AlertsStore {
       if (open !== undefined) {
         await tx.query(
           `UPDATE alerts SET occurrences = occurrences + 1,
-             last_seen_at = GREATEST(last_seen_at, to_timestamp($2 / 1000.0)), reason = $3
+             last_seen_at = GREATEST(last_seen_at, to_timestamp($2 / 1000.0)), reason = $3, explanation = $4::jsonb
            WHERE id = $1`,
-          [open.id, c.at, c.reason],
+          [open.id, c.at, c.reason, explanationJson(c)],
         );
         return record(tx, open.id, 'repeated');
       }
       const [row] = await tx.query<{ id: string }>(
-        `INSERT INTO alerts (id, resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, detected_at, last_seen_at)
-         VALUES (COALESCE($10::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))
+        `INSERT INTO alerts (id, resident_id, room_id, device_id, kind, rule_id, severity, fold_key, reason, explanation, detected_at, last_seen_at)
+         VALUES (COALESCE($10::uuid, gen_random_uuid()), $1, $2, $3, $4, $5, $6, $7, $8, $11::jsonb, to_timestamp($9 / 1000.0), to_timestamp($9 / 1000.0))
          RETURNING id`,
-        [c.residentId, c.roomId, c.deviceId, c.kind, c.ruleId, c.severity, c.foldKey, c.reason, c.at, c.id ?? null],
+        [
+          c.residentId,
+          c.roomId,
+          c.deviceId,
+          c.kind,
+          c.ruleId,
+          c.severity,
+          c.foldKey,
+          c.reason,
+          c.at,
+          c.id ?? null,
+          explanationJson(c),
+        ],
       );
       if (row === undefined) throw new Error('insert returned no row');
       return record(tx, row.id, 'opened');
@@ -226,7 +249,8 @@ export class AlertsStore {
       [seq, limit + 1],
     );
     if (rows.length > limit) return undefined;
-    return rows;
+    // Changes recorded before alerts had explanations lack the field.
+    return rows.map((r) => ({ ...r, alert: { ...r.alert, explanation: r.alert.explanation ?? null } }));
   }
 
   private async transition(
@@ -259,6 +283,10 @@ async function record(tx: Queryable, id: string, change: AlertChange): Promise<S
   return { seq: seq.seq, change, alert };
 }
 
+function explanationJson(c: AlertCandidate): string | null {
+  return c.explanation === undefined ? null : JSON.stringify(c.explanation);
+}
+
 function toAlert(r: AlertRow): Alert {
   return {
     id: r.id,
@@ -272,6 +300,7 @@ function toAlert(r: AlertRow): Alert {
     severity: r.severity,
     status: r.status,
     reason: r.reason,
+    explanation: typeof r.explanation === 'string' ? JSON.parse(r.explanation) : r.explanation,
     occurrences: r.occurrences,
     detectedAt: isoRequired(r.detected_at),
     lastSeenAt: isoRequired(r.last_seen_at),

@@ -34,6 +34,27 @@ export class AuditStore {
     );
   }
 
+  /**
+   * Times of failed sign-ins (ms, newest first) from `ip` after `since`; with `username`, only
+   * that name's, after its last successful sign-in from the same address (the login throttle).
+   */
+  async loginFailures(ip: string, since: number, limit: number, username?: string): Promise<number[]> {
+    const params: unknown[] = [ip, since, limit];
+    const mine =
+      username === undefined
+        ? ''
+        : `AND actor_name = $${params.push(username)} AND at > COALESCE(
+             (SELECT max(at) FROM audit_log WHERE action = 'auth.login' AND outcome = 'success' AND ip = $1 AND actor_name = $4),
+             '-infinity'::timestamptz)`;
+    const rows = await this.db.query<{ t: number | string }>(
+      `SELECT extract(epoch FROM at) * 1000 AS t FROM audit_log
+       WHERE action = 'auth.login' AND outcome = 'failure' AND ip = $1 AND at > to_timestamp($2 / 1000.0) ${mine}
+       ORDER BY at DESC LIMIT $3`,
+      params,
+    );
+    return rows.map((r) => Math.round(Number(r.t)));
+  }
+
   /** Newest first. */
   async list(f: AuditFilter): Promise<AuditEntry[]> {
     const where: string[] = [];

@@ -22,6 +22,7 @@ export function alert(overrides: Partial<Alert> = {}): Alert {
     severity: 'critical',
     status: 'open',
     reason: 'Fall reported by the wearable',
+    explanation: null,
     occurrences: 1,
     detectedAt: '2026-11-20T03:00:00.000Z',
     lastSeenAt: '2026-11-20T03:00:00.000Z',

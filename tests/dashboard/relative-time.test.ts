@@ -34,7 +34,14 @@ describe('relativeTime', () => {
 
 describe('absolute times (time zone pinned)', () => {
   it('shows the full local date and time for the title', () => {
-    expect(absoluteTime('2026-11-20T02:12:00Z', 'en', 'Europe/Stockholm')).toMatch(/Nov 20, 2026.*3:12:00/);
+    expect(absoluteTime('2026-11-20T02:12:00Z', 'en', 'Europe/Stockholm')).toMatch(/Nov 20, 2026.*03:12:00/);
+  });
+
+  it('uses the 24-hour clock in English too (care staff in Sweden)', () => {
+    const evening = Date.parse('2026-11-20T14:40:00Z');
+    expect(shortTime('2026-11-20T14:40:00Z', evening, 'en', 'Europe/Stockholm')).toBe('15:40');
+    expect(absoluteTime('2026-11-20T14:40:00Z', 'en', 'Europe/Stockholm')).toMatch(/15:40:00/);
+    expect(absoluteTime('2026-11-20T14:40:00Z', 'en', 'Europe/Stockholm')).not.toMatch(/PM/);
   });
 
   it('shows only the clock within 12 hours, and the date as well after that', () => {

@@ -81,8 +81,10 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
       .first()
       .waitFor({ state: 'detached', timeout: 5000 })
       .catch(() => {});
-    await expect(tiles.first().textContent()).resolves.toContain('Maj-Britt Holm');
+    // Astrid (a long bathroom stay) and Maj-Britt (a help call) have open alerts: they come first.
+    await expect(tiles.first().textContent()).resolves.toContain('Astrid Lindqvist');
     await expect(tiles.first().textContent()).resolves.toContain('1 open alert');
+    await expect(tiles.nth(1).textContent()).resolves.toContain('Maj-Britt Holm');
     const gunnar = tiles.filter({ hasText: 'Gunnar Ek' });
     await gunnar.locator('.presence', { hasText: 'Out' }).waitFor({ timeout: 5000 });
     const astrid = tiles.filter({ hasText: 'Astrid Lindqvist' });
@@ -232,7 +234,26 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await shot('system-sv');
     await open(sv, '#/');
     await sv.locator('article.alert-card').first().waitFor({ timeout: 10_000 });
+    // The explanation in Swedish, against the person's own usual stay (demo-homes.ts).
+    const bath = sv.locator('article.alert-card').filter({ hasText: 'Astrid Lindqvist' });
+    await expect(bath.locator('.alert-reason').textContent()).resolves.toBe(
+      'I badrummet i 48 min; brukar vara 5–15 min på eftermiddagen, enligt 21 dagar. Det är 3,2 gånger så länge som vanligt.',
+    );
+    await expect(bath.locator('.alert-reason').getAttribute('lang')).resolves.toBeNull();
+    const help = sv.locator('article.alert-card').filter({ hasText: 'Maj-Britt Holm' });
+    await expect(help.locator('.alert-reason').textContent()).resolves.toBe(
+      'Larmknappen i Hall (Larmknapp) har tryckts in.',
+    );
     await shot('alerts-sv');
+    // In English: the same explanation, and the clock in 24-hour form (care staff in Sweden).
+    page = await tablet('en-GB');
+    await open(page, '#/');
+    const bathEn = page.locator('article.alert-card').filter({ hasText: 'Astrid Lindqvist' });
+    await expect(bathEn.locator('.alert-reason').textContent()).resolves.toBe(
+      'In the bathroom for 48 min; usually 5–15 min in the afternoon, from 21 days. This is 3.2× the usual longest.',
+    );
+    await expect(bathEn.locator('.alert-facts').textContent()).resolves.toMatch(/· 15:34$/);
+    await shot('alerts-en');
   });
 
   it('fetched nothing from the internet on any page', () => {

@@ -5,7 +5,7 @@
  * Europe/Stockholm relative to `now`.
  */
 import type { SensorEvent } from '../../gateway/contract.js';
-import type { Device, Outcome, Resident, Severity } from '../../service/contract.js';
+import type { AlertExplanation, Device, Outcome, Resident, Severity } from '../../service/contract.js';
 import { LocalClock } from '../../service/model/local-time.js';
 import type { Vaka } from '../../service/vaka.js';
 
@@ -157,7 +157,15 @@ function week(
 async function alertAt(
   vaka: Vaka,
   resident: Resident,
-  a: { kind: string; rule: string; severity: Severity; reason: string; room: string; at: number },
+  a: {
+    kind: string;
+    rule: string;
+    severity: Severity;
+    reason: string;
+    explanation: AlertExplanation;
+    room: string;
+    at: number;
+  },
   handled?: { by: string; ackAfterMs: number; outcome: Exclude<Outcome, 'cleared'>; note?: string },
 ): Promise<void> {
   const roomId = resident.rooms.find((r) => r.name === a.room)?.id ?? null;
@@ -172,6 +180,7 @@ async function alertAt(
         ruleId: a.rule,
         severity: a.severity,
         reason: a.reason,
+        explanation: a.explanation,
         foldKey: a.kind,
         at: a.at,
       },
@@ -248,39 +257,70 @@ export async function seedDemoHomes(vaka: Vaka, now: number, z2mBase: string): P
   await vaka.pipeline.flush();
 
   const day = 86_400_000;
+  /** The help button in the hall pressed (HELP-1), as the detector raises it. */
+  const help = {
+    kind: 'help',
+    rule: 'HELP-1',
+    severity: 'critical',
+    reason: 'Help requested: the hall help button (Larmknapp) was pressed',
+    explanation: {
+      key: 'help.pressed',
+      params: { device: { kind: 'help_button', room: 'Hall', label: 'Larmknapp' } },
+    },
+    room: 'Hall',
+  } as const satisfies Omit<Parameters<typeof alertAt>[2], 'at'>;
+  /** 48 min in the bathroom against the person's usual 5–15 min, from 21 days (the issue's example). */
+  const longBath: AlertExplanation = {
+    key: 'bathroom.long',
+    params: {
+      place: { room: 'Badrum', group: 'bathroom' },
+      minutes: 48,
+      usualMin: 5,
+      usualMax: 15,
+      partOfDay: 'afternoon',
+      days: 21,
+      timesUsual: 3.2,
+      overMin: 33,
+    },
+  };
+  const bath = {
+    kind: 'long_bathroom_stay',
+    rule: 'BATH-1',
+    severity: 'high',
+    reason:
+      'In the badrum for 48 min; usually 5–15 min in the afternoon, from 21 days. This is 3.2× the usual longest.',
+    explanation: longBath,
+    room: 'Badrum',
+  } as const satisfies Omit<Parameters<typeof alertAt>[2], 'at'>;
   await alertAt(
     vaka,
     a.resident,
-    { kind: 'help', rule: 'HELP-1', severity: 'critical', reason: 'Help requested', room: 'Hall', at: now - 3 * day },
+    { ...help, at: now - 3 * day },
     { by: 'Eva Nilsson', ackAfterMs: 95_000, outcome: 'false_alarm', note: 'Pressed by mistake while dusting.' },
   );
   await alertAt(
     vaka,
     a.resident,
-    { kind: 'fall', rule: 'FALL-1', severity: 'critical', reason: 'Fall detected', room: 'Badrum', at: now - 5 * day },
+    {
+      kind: 'fall',
+      rule: 'FALL-1',
+      severity: 'critical',
+      reason: 'Fall reported by the badrum fall detector',
+      explanation: { key: 'fall.device', params: { device: { kind: 'fall_detector', room: 'Badrum', label: null } } },
+      room: 'Badrum',
+      at: now - 5 * day,
+    },
     { by: 'Karim Haddad', ackAfterMs: 140_000, outcome: 'confirmed', note: 'On the floor, unhurt. Helped up.' },
   );
   await alertAt(
     vaka,
     a.resident,
-    {
-      kind: 'bath',
-      rule: 'BATH-1',
-      severity: 'high',
-      reason: 'In the bathroom for 48 min, usually under 15 min',
-      room: 'Badrum',
-      at: now - 2 * day,
-    },
+    { ...bath, kind: 'bath', at: now - 2 * day },
     { by: 'Eva Nilsson', ackAfterMs: 210_000, outcome: 'expected', note: 'Bath day with home help.' },
   );
-  await alertAt(vaka, m.resident, {
-    kind: 'help',
-    rule: 'HELP-1',
-    severity: 'critical',
-    reason: 'Help requested',
-    room: 'Hall',
-    at: now - 2 * MIN,
-  });
+  await alertAt(vaka, m.resident, { ...help, at: now - 2 * MIN });
+  // Astrid has been in the bathroom far longer than she usually is: open, not acknowledged yet.
+  await alertAt(vaka, a.resident, { ...bath, at: now - 6 * MIN });
 
   // A sensor being paired: the broker hears it, nobody has registered it yet.
   return {

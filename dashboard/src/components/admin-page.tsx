@@ -5,13 +5,14 @@ import { errorText } from '../alert-actions.js';
 import type { Api } from '../api.js';
 import { auditActionText, useAuditStrings } from '../i18n-audit.js';
 import { useAuthStrings } from '../i18n-auth.js';
-import { useStrings } from '../use-strings.js';
+import { absoluteTime } from '../relative-time.js';
+import { useLocale } from '../use-strings.js';
 import { AdminUsers } from './admin-users.js';
 
 export function AdminPage({ api }: { api: Api }) {
   const a = useAuthStrings();
   const au = useAuditStrings();
-  const t = useStrings();
+  const { language, t } = useLocale();
   const [users, setUsers] = useState<User[]>([]);
   const [teams, setTeams] = useState<Team[]>([]);
   const [audit, setAudit] = useState<AuditEntry[]>([]);
@@ -88,7 +89,7 @@ export function AdminPage({ api }: { api: Api }) {
           <tbody>
             {audit.map((e) => (
               <tr key={e.id}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{absoluteTime(e.at, language)}</td>
                 <td>{e.actorName ?? '—'}</td>
                 <td title={e.action}>{auditActionText(au, e.action)}</td>
                 <td class={`audit-outcome is-${e.outcome}`}>{au.outcomes[e.outcome]}</td>

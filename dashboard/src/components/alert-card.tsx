@@ -5,6 +5,7 @@ import type { AlertActions } from '../alert-actions.js';
 import { durationText } from '../relative-time.js';
 import { useStrings } from '../use-strings.js';
 import { AlertNotes } from './alert-notes.js';
+import { AlertReason } from './alert-reason.js';
 import { ResolveForm } from './resolve-form.js';
 import { SeverityBadge } from './severity-badge.js';
 import { TimeAgo } from './time-ago.js';
@@ -60,9 +61,7 @@ export function AlertCard({ alert, now, actions, provisional = false }: AlertCar
         </h3>
       </div>
       {t.alerts.rule[alert.ruleId] !== undefined && <p class="alert-title">{t.alerts.rule[alert.ruleId]}</p>}
-      <p class="alert-reason" lang="en">
-        {alert.reason}
-      </p>
+      <AlertReason alert={alert} class="alert-reason" />
       {provisional && (
         <p class="alert-provisional" role="status">
           {t.alerts.provisional}

@@ -1,7 +1,9 @@
 /** A resident's alerts, newest first, with who acknowledged, how fast, and the outcome. */
 import type { Alert } from '../../../service/contract.js';
 import { shortDuration } from '../durations.js';
+import { CLOCK_24H } from '../relative-time.js';
 import { useLocale } from '../use-strings.js';
+import { AlertReason } from './alert-reason.js';
 import { SeverityBadge } from './severity-badge.js';
 
 export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
@@ -27,7 +29,7 @@ export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
                 <time dateTime={a.detectedAt}>{whenText(a.detectedAt, language)}</time>
               </td>
               <td>
-                {a.reason}
+                <AlertReason alert={a} />
                 {a.roomName !== null && <span class="muted"> · {a.roomName}</span>}
               </td>
               <td>
@@ -54,5 +56,7 @@ export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
 
 /** "23 Nov 2026, 15:40": the day and the minute are what a history is read by. */
 function whenText(iso: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(Date.parse(iso));
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...CLOCK_24H }).format(
+    Date.parse(iso),
+  );
 }

@@ -1,12 +1,13 @@
 /** The page navigation: big targets for a fingertip, the current page marked for screen readers too. */
 
-import type { Role } from '../../../service/contract.js';
 import { strings } from '../i18n.js';
 import { hrefOf, type Page } from '../router.js';
 import { useLocale } from '../use-strings.js';
 
 type Section = Exclude<Page, 'resident'>;
 const PAGES: readonly Section[] = ['alerts', 'residents', 'sensors', 'onboarding', 'health'];
+/** Setting up homes and pipeline health are an operator's pages (the API refuses carers too). */
+export const OPERATOR_PAGES: ReadonlySet<Page> = new Set(['onboarding', 'health']);
 const ICONS: Record<Section, string> = {
   alerts: 'M12 3 2 20h20L12 3zm-1 6h2v6h-2V9zm0 8h2v2h-2v-2z',
   residents: 'M12 12a4 4 0 1 0 0-8 4 4 0 0 0 0 8zm0 2c-4 0-8 2-8 5v1h16v-1c0-3-4-5-8-5z',
@@ -16,18 +17,22 @@ const ICONS: Record<Section, string> = {
   health: 'M3 12h4l2-5 4 10 2-5h6v2h-4.7L13 21 9 11l-.7 3H3v-2z',
 };
 
-/** The pages a role works with: setting up homes is for operators and admins. */
-export function pagesFor(role: Role): readonly Section[] {
-  return role === 'carer' ? PAGES.filter((p) => p !== 'onboarding') : PAGES;
-}
-
-export function NavBar({ current, openAlerts, role }: { current: Page | null; openAlerts: number; role: Role }) {
+export function NavBar({
+  current,
+  openAlerts,
+  operator,
+}: {
+  current: Page | null;
+  openAlerts: number;
+  /** An operator or admin: sees the operator pages too. */
+  operator: boolean;
+}) {
   const { t: all, language, setLanguage } = useLocale();
   const t = all.pages.nav;
   return (
     <nav class="nav-bar" aria-label={t.label}>
       <ul>
-        {pagesFor(role).map((page) => (
+        {PAGES.filter((page) => operator || !OPERATOR_PAGES.has(page)).map((page) => (
           <li key={page}>
             <a
               href={hrefOf({ page })}

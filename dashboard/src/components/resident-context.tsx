@@ -5,6 +5,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { ContextKind, Resident } from '../../../service/contract.js';
 import type { Api } from '../api.js';
+import { CLOCK_24H } from '../relative-time.js';
 import { useLocale } from '../use-strings.js';
 import { useSubmit } from '../use-submit.js';
 import { FormMessageLine } from './form-message.js';
@@ -27,6 +28,7 @@ function untilText(iso: string, language: string): string {
     month: 'short',
     hour: '2-digit',
     minute: '2-digit',
+    ...CLOCK_24H,
   }).format(Date.parse(iso));
 }
 

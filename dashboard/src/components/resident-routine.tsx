@@ -27,7 +27,11 @@ export function ResidentRoutineCard({ routine, today }: { routine: ResidentRouti
     ],
     [
       t.bathroom,
-      t.bathroomValues(String(routine.bathroomVisit.usualMinutes), String(routine.bathroomVisit.longMinutes)),
+      // Whole minutes: "14.8 min" is false precision, and a decimal point is wrong in Swedish.
+      t.bathroomValues(
+        String(Math.round(routine.bathroomVisit.usualMinutes)),
+        String(Math.round(routine.bathroomVisit.longMinutes)),
+      ),
       t.notTracked,
     ],
   ];

@@ -246,6 +246,22 @@ describe('a carer sees only their own team', () => {
       404,
     );
     expect((await t.api('GET', `/alerts/${b.alert.id}`)).json()).toMatchObject({ status: 'open' });
+    // The 404 hides the data, not the attempt: each refusal is in the audit log under the carer.
+    const refused = (await t.api('GET', `/audit?actorId=${carerA.user.id}&limit=100`))
+      .json<AuditEntry[]>()
+      .filter((e) => e.outcome === 'denied' && e.detail.reason === 'other team');
+    const seen = refused.map((e) => `${e.action} ${e.targetId} ${e.detail.route}`);
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        `resident.read ${b.resident.id} GET /api/v1/residents/:id`,
+        `resident.read ${b.resident.id} GET /api/v1/residents/:id/events`,
+        `device.read ${b.device.id} GET /api/v1/devices/:id`,
+        `alert.read ${b.alert.id} GET /api/v1/alerts/:id`,
+        `alert.acknowledge ${b.alert.id} POST /api/v1/alerts/:id/acknowledge`,
+        `alert.resolve ${b.alert.id} POST /api/v1/alerts/:id/resolve`,
+      ]),
+    );
+    expect(refused.every((e) => e.actorName === carerA.user.username)).toBe(true);
   });
 
   it('acts on their own team’s alert, recorded under their account', async () => {

@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Metrics } from '../../../service/contract.js';
 import { helpRequest } from '../../helpers/alert-fixtures.js';
+import { createStaff, createTeam } from '../../helpers/auth.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
 const NOW = Date.parse('2026-03-10T12:00:00Z');
@@ -25,6 +26,18 @@ async function raise(residentId: string, kind: string, secondsAgo: number) {
 }
 
 describe('GET /metrics', () => {
+  it('is for operators and admins: a carer is refused with 403, as it spans every team', async () => {
+    const team = await createTeam(t.api);
+    const carer = await createStaff(t.vaka.app, t.api, 'carer', team.id);
+    const operator = await createStaff(t.vaka.app, t.api, 'operator');
+    const refused = await carer.api('GET', '/metrics');
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'VAKA_ERR_FORBIDDEN' });
+    expect((await operator.api('GET', '/metrics')).statusCode).toBe(200);
+    // The health line every page shows stays open to carers.
+    expect((await carer.api('GET', '/health')).statusCode).toBe(200);
+  });
+
   it('is empty but well-formed before anything happened', async () => {
     const res = await get('/metrics');
     expect(res.statusCode).toBe(200);

@@ -1,55 +1,70 @@
-import { describe, expect, it } from 'vitest';
+/**
+ * The login throttle counts failed sign-ins where every Vaka process sees them: the audit log
+ * in the database (PGlite, and PostgreSQL when configured). Per username and address, per
+ * address alone, in a sliding window; a success clears the pair's failures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LoginThrottle } from '../../../service/auth/login-throttle.js';
+import { AuditStore } from '../../../service/store/audit-store.js';
+import { dbKinds, openTestDb, type TestDb } from '../../helpers/test-db.js';
 
-const setup = (maxKeys?: number) => {
-  let now = 1_000_000;
-  const throttle = new LoginThrottle(
-    { maxPerUser: 3, maxPerAddress: 5, windowMs: 60_000, ...(maxKeys ? { maxKeys } : {}) },
-    () => now,
-  );
-  return { throttle, advance: (ms: number) => (now += ms) };
-};
+describe.each(dbKinds())('login throttle on %s', (kind) => {
+  let test: TestDb;
+  let audit: AuditStore;
+  let now = Date.parse('2026-11-20T03:00:00Z');
+  let throttle: LoginThrottle;
+  /** A sign-in attempt as AuthService records it. */
+  const attempt = (username: string, ip: string, outcome: 'failure' | 'success' | 'denied' = 'failure') =>
+    audit.write({
+      at: now,
+      actorId: null,
+      actorName: username,
+      action: 'auth.login',
+      targetId: null,
+      outcome,
+      ip,
+      detail: {},
+    });
 
-describe('login throttle', () => {
-  it('allows failures up to the limit per username and address, then says how long to wait', () => {
-    const { throttle, advance } = setup();
+  beforeAll(async () => {
+    test = await openTestDb(kind);
+    audit = new AuditStore(test.db);
+    throttle = new LoginThrottle(audit, { maxPerUser: 3, maxPerAddress: 5, windowMs: 60_000 }, () => now);
+  });
+  afterAll(() => test.drop());
+
+  it('allows failures up to the limit per username and address, then says how long to wait', async () => {
     for (let i = 0; i < 3; i++) {
-      expect(throttle.retryAfter('eva', '10.0.0.1')).toBe(0);
-      throttle.fail('eva', '10.0.0.1');
-      advance(1000);
+      expect(await throttle.retryAfter('eva', '10.0.0.1')).toBe(0);
+      await attempt('eva', '10.0.0.1');
+      now += 1000;
     }
-    expect(throttle.retryAfter('eva', '10.0.0.1')).toBe(57_000);
+    expect(await throttle.retryAfter('eva', '10.0.0.1')).toBe(57_000);
     // The same username from elsewhere is not locked out by someone else's guesses.
-    expect(throttle.retryAfter('eva', '10.0.0.2')).toBe(0);
-    advance(57_000);
-    expect(throttle.retryAfter('eva', '10.0.0.1')).toBe(0);
+    expect(await throttle.retryAfter('eva', '10.0.0.2')).toBe(0);
+    // Refused attempts (denied) do not lengthen the wait.
+    await attempt('eva', '10.0.0.1', 'denied');
+    expect(await throttle.retryAfter('eva', '10.0.0.1')).toBe(57_000);
+    now += 57_000;
+    expect(await throttle.retryAfter('eva', '10.0.0.1')).toBe(0);
   });
 
-  it('limits one address trying many usernames', () => {
-    const { throttle } = setup();
-    for (let i = 0; i < 5; i++) throttle.fail(`user${i}`, '10.0.0.9');
-    expect(throttle.retryAfter('someone-new', '10.0.0.9')).toBeGreaterThan(0);
+  it('limits one address trying many usernames', async () => {
+    for (let i = 0; i < 5; i++) await attempt(`user${i}`, '10.0.0.9');
+    expect(await throttle.retryAfter('someone-new', '10.0.0.9')).toBe(60_000);
+    expect(await throttle.retryAfter('someone-new', '10.0.0.8')).toBe(0);
   });
 
-  it('forgets a username’s failures after a successful sign-in', () => {
-    const { throttle } = setup();
-    throttle.fail('eva', '10.0.0.1');
-    throttle.fail('eva', '10.0.0.1');
-    throttle.succeed('eva', '10.0.0.1');
-    throttle.fail('eva', '10.0.0.1');
-    expect(throttle.retryAfter('eva', '10.0.0.1')).toBe(0);
-  });
-
-  it('keeps memory bounded by dropping the oldest keys', () => {
-    const { throttle } = setup(10);
-    for (let i = 0; i < 1000; i++) throttle.fail(`u${i}`, `10.0.${i >> 8}.${i & 255}`);
-    // The first keys are gone: two more failures of u0 are 2 in its count, not 3.
-    throttle.fail('u0', '10.0.0.0');
-    throttle.fail('u0', '10.0.0.0');
-    expect(throttle.retryAfter('u0', '10.0.0.0')).toBe(0);
-    // The newest are kept.
-    throttle.fail('u999', '10.0.3.231');
-    throttle.fail('u999', '10.0.3.231');
-    expect(throttle.retryAfter('u999', '10.0.3.231')).toBeGreaterThan(0);
+  it('forgets a username’s failures after a successful sign-in from that address', async () => {
+    await attempt('anna', '10.0.0.3');
+    await attempt('anna', '10.0.0.3');
+    now += 10;
+    await attempt('anna', '10.0.0.3', 'success');
+    now += 10;
+    await attempt('anna', '10.0.0.3');
+    await attempt('anna', '10.0.0.3');
+    expect(await throttle.retryAfter('anna', '10.0.0.3')).toBe(0);
+    await attempt('anna', '10.0.0.3');
+    expect(await throttle.retryAfter('anna', '10.0.0.3')).toBe(60_000);
   });
 });

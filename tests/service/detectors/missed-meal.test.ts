@@ -4,6 +4,7 @@
  * incident catalogue promises), explained against the person's own lunches; a normal day is not.
  */
 import { describe, expect, it } from 'vitest';
+import { explanationsEn, explanationText } from '../../../dashboard/src/i18n-explanations.js';
 import type { SensorEvent } from '../../../gateway/contract.js';
 import { MEAL_WINDOWS } from '../../../service/model/meals.js';
 import { sdOf } from '../../../service/model/routine.js';
@@ -68,6 +69,9 @@ describe('[MEAL-1] missed meal in the person’s usual meal window', () => {
     expect(alert?.reason).toMatch(
       /^No lunch yet at \d\d:\d\d: nothing in the kitchen since \d\d:\d\d\. Usually lunch at about \d\d:\d\d ± \d+ min, on \d+ of 21 days at home, from 2\d days\.$/,
     );
+    // The same as data, for the dashboard to say in Swedish (tests/service/alerts/explanation.test.ts).
+    expect(alert?.explanation?.key).toBe('meal.missed');
+    if (alert?.explanation) expect(explanationText(alert.explanation, explanationsEn)).toBe(alert.reason);
   });
 
   it('does not page a day with lunch, nor before a week of the person’s own lunches', () => {

@@ -10,6 +10,7 @@ import type { AlertAction, DetectorContext } from '../../../service/detectors/de
 import { Engine } from '../../../service/engine.js';
 import { LocalClock } from '../../../service/model/local-time.js';
 import type { DeviceInfo } from '../../../service/registry.js';
+import type { AlertCandidate } from '../../../service/store/alerts-store.js';
 
 export const ZONE = 'Europe/Stockholm';
 export const clock = new LocalClock(ZONE);
@@ -267,6 +268,7 @@ export interface Raised {
   at: number;
   reason: string;
   severity: string;
+  explanation?: AlertCandidate['explanation'];
 }
 
 export const silentLog = pino({ level: 'silent' });
@@ -281,7 +283,13 @@ export function play(engine: Engine, events: readonly SensorEvent[], until?: num
   const take = (actions: AlertAction[]) => {
     for (const a of actions) {
       if (a.kind === 'raise')
-        raised.push({ ruleId: a.alert.ruleId, at: a.alert.at, reason: a.alert.reason, severity: a.alert.severity });
+        raised.push({
+          ruleId: a.alert.ruleId,
+          at: a.alert.at,
+          reason: a.alert.reason,
+          severity: a.alert.severity,
+          explanation: a.alert.explanation,
+        });
     }
   };
   const sorted = [...events].sort((a, b) => a.eventTime - b.eventTime);
