@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedBroker, startEmbeddedBroker } from '../../service/broker/embedded-broker.js';
 import { runCli } from '../../simulator/cli-main.js';
 import { parseJsonLines } from '../../simulator/index.js';
+import { VAN_KASTEREN_DIR } from '../helpers/shared-data.js';
 import { fakeIo, messagesDone } from './cli/fake-io.js';
 
 let broker: EmbeddedBroker;
@@ -159,7 +160,12 @@ describe('simulate run', () => {
 describe('simulate replay', () => {
   it('--list prints house A’s devices to register', async () => {
     const list = fakeIo();
-    expect(await runCli(['replay', '--dataset', 'vankasteren', '--house', 'A', '--list'], list.io)).toBe(0);
+    expect(
+      await runCli(
+        ['replay', '--dataset', 'vankasteren', '--house', 'A', '--data-dir', VAN_KASTEREN_DIR, '--list'],
+        list.io,
+      ),
+    ).toBe(0);
     const text = list.text();
     expect(text).toContain('Home 1 (vkA): Resident of house A');
     expect(text).toMatch(/vkA\/hall-front-door\s+door\s+Hall/);
@@ -169,7 +175,19 @@ describe('simulate replay', () => {
   it('plays house A with an injected fall and writes a truth that names it', async () => {
     const truthPath = join(dir, 'replay-truth.jsonl');
     const replay = fakeIo();
-    const args = ['replay', '--house', 'A', '--inject', 'fall_no_recovery', '--speed', 'max', '--url', url];
+    const args = [
+      'replay',
+      '--house',
+      'A',
+      '--data-dir',
+      VAN_KASTEREN_DIR,
+      '--inject',
+      'fall_no_recovery',
+      '--speed',
+      'max',
+      '--url',
+      url,
+    ];
     expect(
       await runCli([...args, '--truth', truthPath, '--base-topic', `r${randomBytes(3).toString('hex')}`], replay.io),
     ).toBe(0);

@@ -1,31 +1,24 @@
 /**
- * The replay over the real van Kasteren data in ../shared/data/vankasteren (on development
- * machines and in CI). A missing folder fails here, naming the path: these tests never skip.
+ * The replay over the real van Kasteren data (tests/helpers/shared-data.ts: VAKA_SHARED_DATA,
+ * or ../shared/data beside the checkout). A missing folder fails here, naming the path: these
+ * tests never skip.
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  createReplay,
-  defaultVanKasterenDir,
-  loadVanKasteren,
-  VAN_KASTEREN_HOUSES,
-} from '../../../simulator/replay/index.js';
+import { createReplay, loadVanKasteren, VAN_KASTEREN_HOUSES } from '../../../simulator/replay/index.js';
+import { VAN_KASTEREN_DIR as DATA_DIR, missingData } from '../../helpers/shared-data.js';
 import { local } from './helpers.js';
-
-const DATA_DIR = defaultVanKasterenDir();
 
 function houseA() {
   if (!existsSync(DATA_DIR)) {
-    throw new Error(
-      `the van Kasteren data are missing: expected them in ${DATA_DIR} (../shared/data/vankasteren next to the repository)`,
-    );
+    throw new Error(missingData('the van Kasteren data', DATA_DIR));
   }
   return loadVanKasteren('A', { dataDir: DATA_DIR });
 }
 
 describe('house A of van Kasteren et al. (UbiComp 2008), replayed', () => {
   it('finds the shared data next to the repository', () => {
-    expect(existsSync(DATA_DIR), `the van Kasteren data are missing: expected them in ${DATA_DIR}`).toBe(true);
+    expect(existsSync(DATA_DIR), missingData('the van Kasteren data', DATA_DIR)).toBe(true);
   });
 
   it('maps every sensor of the data and keeps its 1,229 rows', () => {

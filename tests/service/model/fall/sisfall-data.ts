@@ -1,20 +1,24 @@
 /**
  * A few real SisFall windows for tests (Sucerquia, López, Vargas-Bonilla, Sensors 17(1):198,
- * 2017), read from the shared data beside the repository; tests that need them are skipped
- * where it is absent. Trials are from held-out people (TEST_SUBJECTS), whom the committed
+ * 2017), read from the shared data (tests/helpers/shared-data.ts); tests that need them are
+ * skipped where it is absent, except under CI=true, where they fail. Trials are from held-out people (TEST_SUBJECTS), whom the committed
  * model never saw.
  */
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { DEFAULT_SISFALL_DIR, readTrial } from '../../../../service/model/fall/sisfall.js';
+import { join } from 'node:path';
+import { readTrial } from '../../../../service/model/fall/sisfall.js';
 import type { Sample } from '../../../../service/model/fall/windows.js';
+import { testEnv } from '../../../helpers/env.js';
+import { missingData, SISFALL_DIR } from '../../../helpers/shared-data.js';
 
-export const SISFALL_DIR = resolve(process.env.SISFALL_DIR ?? DEFAULT_SISFALL_DIR);
-export const hasSisfall = existsSync(join(SISFALL_DIR, 'SA04'));
+export { SISFALL_DIR };
+/** Run the SisFall tests: the data are here, or CI=true (where their absence must fail). */
+export const hasSisfall = existsSync(join(SISFALL_DIR, 'SA04')) || testEnv.ci;
 
 export function trialSamples(code: string, subject: string, trial = 1): Sample[] {
   const file = `${code}_${subject}_R${String(trial).padStart(2, '0')}.csv`;
   const path = join(SISFALL_DIR, subject, file);
+  if (!existsSync(path)) throw new Error(missingData('the SisFall trials', SISFALL_DIR));
   return readTrial({ code, subject, trial, isFall: code.startsWith('F'), path }).samples;
 }
 
