@@ -40,6 +40,29 @@ export function AuthGate({ streamUrl }: { streamUrl: string }) {
   const token = session?.token ?? null;
   const api = useMemo(() => createApi('/api/v1', undefined, { token: () => token, onUnauthorized: end }), [token, end]);
 
+  // The account as the server knows it now: a session saved on this device may hold a stale copy
+  // (a password changed on a slow connection just before a reload, a new display name). A 401
+  // here ends the session through onUnauthorized.
+  useEffect(() => {
+    if (token === null) return;
+    let live = true;
+    api.me().then(
+      (user) => {
+        if (!live) return;
+        setSession((current) => {
+          if (current === null || current.token !== token) return current;
+          const next = { ...current, user };
+          saveSession(next);
+          return next;
+        });
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [api, token]);
+
   const signedIn = (next: Session) => {
     saveSession(next);
     setEnded(false);

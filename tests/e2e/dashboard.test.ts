@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Team } from '../../service/contract.js';
 import { addHelpButton, raiseHelp } from '../helpers/alert-fixtures.js';
 import { createStaff, createTeam } from '../helpers/auth.js';
-import { buildDashboard, launchBrowser, skipBrowserTests } from '../helpers/browser.js';
+import { buildDashboard, launchBrowser, rememberSession, skipBrowserTests } from '../helpers/browser.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
 
 describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
@@ -132,6 +132,19 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
     await carer.getByRole('button', { name: 'Logga ut' }).waitFor({ timeout: 10_000 });
     await t.api('PATCH', `/users/${staff.user.id}`, { disabled: true });
     await carer.getByText('Din session har upphört. Logga in igen.').waitFor({ timeout: 10_000 });
+    await context.close();
+  });
+
+  it('follows the account as the server knows it after a reload: a password already changed is not asked for again', async () => {
+    const staff = await createStaff(t.vaka.app, t.api, 'carer', teamA.id);
+    const context = await browser.newContext({ locale: 'en-GB' });
+    // What the tablet saved before a slow password change completed: the temporary-password flag.
+    await rememberSession(context, { ...staff.session, user: { ...staff.user, mustChangePassword: true } });
+    const carer = await context.newPage();
+    await carer.goto(origin());
+    await carer.getByRole('button', { name: 'Sign out' }).waitFor({ timeout: 10_000 });
+    await carer.getByRole('heading', { name: /Open alerts/ }).waitFor({ timeout: 10_000 });
+    await expect(carer.getByText('Choose a new password').count()).resolves.toBe(0);
     await context.close();
   });
 
