@@ -33,6 +33,8 @@ describe('alert explanations in the API and the stream', () => {
     ).json<Resident>();
     const address = await addHelpButton(t.vaka, resident, 'sigrid');
     const stream = await openStream(`ws://127.0.0.1:${t.vaka.httpPort}/api/v1/stream`, t.admin.token);
+    // The snapshot first: an alert raised before it would be in the snapshot, not an alert frame.
+    await stream.waitFor((f) => f.type === 'snapshot');
     const client = await mqtt.connectAsync(t.broker.url);
     await client.publishAsync(`${t.broker.z2mBase}/${address}`, '{"action":"emergency"}', { qos: 1 });
     await client.endAsync();
