@@ -87,6 +87,8 @@ export interface Api {
   /** Away, hospital or visitor until a time; holds back the at-home alerts it explains. */
   setContext(residentId: string, input: ContextInput): Promise<Resident>;
   endContext(residentId: string): Promise<Resident>;
+  /** Moves a resident to a care team (null: no team). Operators and admins. */
+  setResidentTeam(residentId: string, teamId: string | null): Promise<Resident>;
   insights(residentId: string): Promise<Insight[]>;
   /** Signs in; the session's token is then sent with every call (through `auth`). */
   login(username: string, password: string): Promise<Session>;
@@ -177,6 +179,7 @@ export function createApi(
     setContext: (id, input) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, input, [], 'PUT'),
     insights: (id) => call(z.array(Insight), `/residents/${encodeURIComponent(id)}/insights`),
     endContext: (id) => call(Resident, `/residents/${encodeURIComponent(id)}/context`, undefined, [], 'DELETE'),
+    setResidentTeam: (id, teamId) => call(Resident, `/residents/${encodeURIComponent(id)}/team`, { teamId }, [], 'PUT'),
     login: (username, password) => call(Session, '/auth/login', { username, password }),
     logout: async () => {
       await call(z.unknown(), '/auth/logout', {});

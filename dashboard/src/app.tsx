@@ -132,7 +132,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
       case 'residents':
         return <ResidentsPage api={api} residents={residents} openCounts={openCounts} now={now} />;
       case 'resident':
-        return <ResidentPage api={api} id={route.id} now={now} />;
+        return <ResidentPage api={api} id={route.id} now={now} operator={operator} />;
       case 'sensors':
         return <SensorsPage api={api} residents={residents.residents} now={now} />;
       case 'onboarding':

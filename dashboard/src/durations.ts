@@ -6,11 +6,14 @@ export function clockOfMinute(minute: number): string {
   return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
 
-/** "850 ms", "4.2 s", "3 min", "2 h 5 min": short, to the unit that matters. Null reads "—". */
-export function shortDuration(ms: number | null): string {
+/**
+ * "850 ms", "4.2 s", "3 min", "2 h 5 min": short, to the unit that matters, with the decimal
+ * separator of `locale` ("4,2 s" in Swedish). Null reads "—".
+ */
+export function shortDuration(ms: number | null, locale = 'en'): string {
   if (ms === null) return '—';
   if (ms < 1000) return `${Math.round(ms)} ms`;
-  if (ms < 60_000) return `${(Math.round(ms / 100) / 10).toString()} s`;
+  if (ms < 60_000) return `${(Math.round(ms / 100) / 10).toLocaleString(locale, { maximumFractionDigits: 1 })} s`;
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return `${minutes} min`;
   const h = Math.floor(minutes / 60);

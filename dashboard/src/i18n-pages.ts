@@ -46,6 +46,14 @@ export const pagesEn = {
   },
   resident: {
     back: 'All residents',
+    team: {
+      heading: 'Care team',
+      hint: 'The team’s carers see this resident and their alerts. Without a team only operators and admins do.',
+      label: 'Team',
+      none: 'No team',
+      save: 'Move',
+      saved: (team: string) => `Now with ${team}.`,
+    },
     insights: {
       heading: 'Insights',
       none: 'Nothing unusual found over the days learned so far.',
@@ -276,6 +284,14 @@ export const pagesSv: PageStrings = {
   },
   resident: {
     back: 'Alla brukare',
+    team: {
+      heading: 'Team',
+      hint: 'Teamets vårdpersonal ser brukaren och hens larm. Utan team ser bara tekniker och administratörer hen.',
+      label: 'Team',
+      none: 'Inget team',
+      save: 'Flytta',
+      saved: (team) => `Hör nu till ${team}.`,
+    },
     insights: {
       heading: 'Iakttagelser',
       none: 'Inget ovanligt under de dagar som lärts in hittills.',

@@ -13,6 +13,7 @@ describe('durations and clock times', () => {
     expect(shortDuration(null)).toBe('—');
     expect(shortDuration(850)).toBe('850 ms');
     expect(shortDuration(4_240)).toBe('4.2 s');
+    expect(shortDuration(11_800, 'sv')).toBe('11,8 s');
     expect(shortDuration(95_000)).toBe('2 min');
     expect(shortDuration(60 * 60_000)).toBe('1 h');
     expect(shortDuration(125 * 60_000)).toBe('2 h 5 min');

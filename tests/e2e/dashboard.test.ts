@@ -148,6 +148,22 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
     await context.close();
   });
 
+  it('lets an operator move a resident to another care team on the resident’s page', async () => {
+    const teamC = await createTeam(t.api, 'Hemtjänst Väst');
+    await page.goto(`${origin()}#/residents/${residentId}`);
+    const card = page.locator('section.resident-team');
+    await card.getByLabel('Team', { exact: true }).selectOption({ label: 'Hemtjänst Väst' });
+    await card.getByRole('button', { name: 'Move' }).click();
+    await card.getByText('Now with Hemtjänst Väst.').waitFor({ timeout: 5000 });
+    const moved = (await t.api('GET', `/residents/${residentId}`)).json<{ teamId: string | null }>();
+    expect(moved.teamId).toBe(teamC.id);
+    await card.getByLabel('Team', { exact: true }).selectOption({ label: 'Hemtjänst Norr' });
+    await card.getByRole('button', { name: 'Move' }).click();
+    await card.getByText('Now with Hemtjänst Norr.').waitFor({ timeout: 5000 });
+    await page.goto(origin());
+    await page.getByRole('heading', { name: /Open alerts/ }).waitFor({ timeout: 5000 });
+  });
+
   it('lets the admin add a team and an account on the accounts page, and read the audit log', async () => {
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('heading', { name: 'Accounts and teams' }).waitFor({ timeout: 5000 });

@@ -41,7 +41,7 @@ export function AlertHistory({ alerts }: { alerts: readonly Alert[] }) {
                 ) : (
                   r.ackAfter(
                     a.acknowledgedBy ?? '—',
-                    shortDuration(Date.parse(a.acknowledgedAt) - Date.parse(a.detectedAt)),
+                    shortDuration(Date.parse(a.acknowledgedAt) - Date.parse(a.detectedAt), language),
                   )
                 )}
               </td>

@@ -10,6 +10,7 @@ import { ResidentActivity } from '../components/resident-activity.js';
 import { ResidentContextControl } from '../components/resident-context.js';
 import { ResidentInsights } from '../components/resident-insights.js';
 import { ResidentRoutineCard } from '../components/resident-routine.js';
+import { ResidentTeamControl } from '../components/resident-team.js';
 import { SensorTable } from '../components/sensor-table.js';
 import { TimeAgo } from '../components/time-ago.js';
 import { lastRoomName } from '../residents-state.js';
@@ -31,7 +32,15 @@ async function routineOrNull(api: Api, id: string): Promise<ResidentRoutine | nu
   }
 }
 
-export function ResidentPage({ api, id, now }: { api: Api; id: string; now: number }) {
+export interface ResidentPageProps {
+  api: Api;
+  id: string;
+  now: number;
+  /** Operators and admins also move the resident between care teams. */
+  operator: boolean;
+}
+
+export function ResidentPage({ api, id, now, operator }: ResidentPageProps) {
   const t = useStrings();
   const r = t.pages.resident;
   const resident = useLoad(() => api.resident(id), `resident:${id}`, RESIDENT_POLL_MS);
@@ -75,6 +84,7 @@ export function ResidentPage({ api, id, now }: { api: Api; id: string; now: numb
                 </p>
               </div>
               <ResidentContextControl api={api} resident={person} now={now} onChange={() => resident.reload()} />
+              {operator && <ResidentTeamControl api={api} resident={person} onChange={() => resident.reload()} />}
               <LoadState loaded={insights}>{(found) => <ResidentInsights insights={found} />}</LoadState>
               <div class="resident-layout">
                 <LoadState loaded={activity}>

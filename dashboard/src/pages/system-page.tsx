@@ -7,13 +7,14 @@ import { TimeAgo } from '../components/time-ago.js';
 import { shortDuration } from '../durations.js';
 import type { HealthView } from '../use-health.js';
 import { useLoad } from '../use-load.js';
-import { useStrings } from '../use-strings.js';
+import { useLocale, useStrings } from '../use-strings.js';
 
 export const METRICS_POLL_MS = 30_000; // ms
 const WINDOWS = [24, 168, 720] as const;
 
 export function SystemPage({ api, health, now }: { api: Api; health: HealthView; now: number }) {
-  const s = useStrings().pages.system;
+  const { t, language } = useLocale();
+  const s = t.pages.system;
   const [hours, setHours] = useState<number>(24);
   const metrics = useLoad(() => api.metrics(hours), `metrics:${hours}`, METRICS_POLL_MS);
   const deadLetters = useLoad(() => api.deadLetters(10), 'dead-letters', METRICS_POLL_MS);
@@ -28,7 +29,7 @@ export function SystemPage({ api, health, now }: { api: Api; health: HealthView;
             {s.overall[h.status]}
           </p>
         )}
-        {h !== null && <p class="page-summary">{s.version(h.version, shortDuration(h.uptimeS * 1000))}</p>}
+        {h !== null && <p class="page-summary">{s.version(h.version, shortDuration(h.uptimeS * 1000, language))}</p>}
       </div>
       {h !== null && <Components health={h} />}
       <fieldset class="segmented">
@@ -191,17 +192,18 @@ function AlertTimes({ metrics, now }: { metrics: Metrics; now: number }) {
 }
 
 function Latency({ title, p, raised }: { title: string; p: Percentiles; raised: number }) {
-  const s = useStrings().pages.system;
+  const { t, language } = useLocale();
+  const s = t.pages.system;
   return (
     <div class="latency">
       <h4>{title}</h4>
       <p class="big-number">
-        {shortDuration(p.p50Ms)}
+        {shortDuration(p.p50Ms, language)}
         <span class="big-unit"> {s.median}</span>
       </p>
       <dl class="facts">
-        <Fact label={s.p90} value={shortDuration(p.p90Ms)} />
-        <Fact label={s.slowest} value={shortDuration(p.maxMs)} />
+        <Fact label={s.p90} value={shortDuration(p.p90Ms, language)} />
+        <Fact label={s.slowest} value={shortDuration(p.maxMs, language)} />
         <Fact label={s.raised} value={`${p.count} / ${s.count(raised)}`} />
       </dl>
     </div>
