@@ -171,7 +171,7 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
     await page.getByLabel('Team name').fill('Nattpatrullen');
     await page.getByRole('button', { name: 'Add team' }).click();
     const team = page.getByRole('listitem').filter({ hasText: 'Nattpatrullen' });
-    await expect(team.locator('.team-counts').textContent()).resolves.toBe('0 residents · 0 carers');
+    await team.getByText('0 residents · 0 carers', { exact: true }).waitFor();
     await page.getByLabel('Username', { exact: true }).fill('natt-eva');
     await page.getByLabel('Name', { exact: true }).fill('Eva Natt');
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Nattpatrullen' });

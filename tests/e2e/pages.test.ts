@@ -216,12 +216,13 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await accounts.getByRole('rowheader', { name: 'Karin Lund' }).waitFor();
     await expect(accounts.getByLabel('Team: karin').inputValue()).resolves.toBe(norr.id);
     const teams = k.locator('section.card', { has: k.getByRole('heading', { name: 'Teams' }) });
-    const counts = (name: string) =>
-      teams.getByRole('listitem').filter({ hasText: name }).locator('.team-counts').textContent();
-    await expect(counts('Hemtjänst Norr')).resolves.toBe('2 residents · 1 carer');
-    await expect(counts('Hemtjänst Syd')).resolves.toBe('1 resident · 1 carer');
+    // The counts wait for the residents ("…" until then).
+    const counts = (name: string, text: string) =>
+      teams.getByRole('listitem').filter({ hasText: name }).getByText(text, { exact: true }).waitFor();
+    await counts('Hemtjänst Norr', '2 residents · 1 carer');
+    await counts('Hemtjänst Syd', '1 resident · 1 carer');
     // Sven, and Ingrid added on the set-up page, have no team: no carer sees them.
-    await expect(counts('Without a team')).resolves.toBe('2 residents · 0 carers');
+    await counts('Without a team', '2 residents · 0 carers');
 
     // The audit log says what each entry acted on, by name.
     const log = k.locator('section.card', { has: k.getByRole('heading', { name: 'Audit log (latest 50)' }) });
@@ -268,7 +269,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await k.keyboard.press('Enter');
     await k.getByText('Kvällspatrullen was added.').waitFor({ timeout: 5000 });
     const added = k.getByRole('listitem').filter({ hasText: 'Kvällspatrullen' });
-    await expect(added.locator('.team-counts').textContent()).resolves.toBe('0 residents · 0 carers');
+    await added.getByText('0 residents · 0 carers', { exact: true }).waitFor();
     // Every control has a name a screen reader can say.
     const unnamed = await k.evaluate(() =>
       [...document.querySelectorAll('#main select, #main input, #main button')]
@@ -356,7 +357,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await admin.getByRole('heading', { name: 'Konton och team', level: 2 }).waitFor({ timeout: 10_000 });
     await expect(admin.locator('.nav-link.is-current').textContent()).resolves.toBe('Konton');
     const norr = admin.getByRole('listitem').filter({ hasText: 'Hemtjänst Norr' });
-    await expect(norr.locator('.team-counts').textContent()).resolves.toBe('2 brukare · 1 vårdare');
+    await norr.getByText('2 brukare · 1 vårdare', { exact: true }).waitFor();
     await admin
       .getByRole('row')
       .filter({ hasText: 'Flyttade en brukare till ett annat team' })
