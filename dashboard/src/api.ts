@@ -76,6 +76,8 @@ export interface Api {
   activity(residentId: string, days: number): Promise<ActivityGrid>;
   routine(residentId: string): Promise<ResidentRoutine>;
   alertHistory(residentId: string, limit?: number): Promise<Alert[]>;
+  /** The latest alerts of every status, newest first (the audit log names their residents). */
+  recentAlerts(limit: number): Promise<Alert[]>;
   devices(residentId?: string): Promise<Device[]>;
   unclaimedDevices(): Promise<UnclaimedDevice[]>;
   createResident(input: ResidentInput): Promise<Resident>;
@@ -167,6 +169,7 @@ export function createApi(
     routine: (id) => call(ResidentRoutine, `/residents/${encodeURIComponent(id)}/routine`),
     alertHistory: (id, limit = 50) =>
       call(z.array(Alert), `/alerts?residentId=${encodeURIComponent(id)}&limit=${limit}`),
+    recentAlerts: (limit) => call(z.array(Alert), `/alerts?limit=${limit}`),
     devices: (residentId) =>
       call(z.array(Device), residentId ? `/devices?residentId=${encodeURIComponent(residentId)}` : '/devices'),
     unclaimedDevices: () => call(z.array(UnclaimedDevice), '/unclaimed-devices'),

@@ -15,9 +15,11 @@ import { ConnectionBanner } from './components/connection-banner.js';
 import { CuesControl } from './components/cues-control.js';
 import { HealthLine } from './components/health-line.js';
 import { LiveAnnouncer } from './components/live-announcer.js';
-import { NavBar, OPERATOR_PAGES } from './components/nav-bar.js';
+import { NavBar } from './components/nav-bar.js';
 import { ResidentsPanel } from './components/residents-panel.js';
 import { SystemProblems } from './components/system-problems.js';
+import { mayOpen, PAGE_ROLE } from './page-access.js';
+import { AccountsPage } from './pages/accounts-page.js';
 import { OnboardingPage } from './pages/onboarding-page.js';
 import { ResidentPage } from './pages/resident-page.js';
 import { ResidentsPage } from './pages/residents-page.js';
@@ -104,12 +106,13 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
     window.scrollTo(0, 0);
   }, [route?.page, route?.page === 'resident' ? route.id : null]);
 
-  const operator = session.user.role !== 'carer';
+  const role = session.user.role;
+  const operator = role !== 'carer';
   const page = (() => {
-    if (!operator && route !== null && OPERATOR_PAGES.has(route.page)) {
+    if (route !== null && !mayOpen(role, route.page)) {
       return (
         <main class="page" id="main" tabIndex={-1}>
-          <p>{t.pages.operatorsOnly}</p>
+          <p>{PAGE_ROLE[route.page] === 'admin' ? t.pages.adminsOnly : t.pages.operatorsOnly}</p>
           <p>
             <a href={hrefOf({ page: 'alerts' })}>{t.pages.notFound.back}</a>
           </p>
@@ -139,6 +142,8 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
         return <OnboardingPage api={api} residents={residents} now={now} />;
       case 'health':
         return <SystemPage api={api} health={health} now={now} />;
+      case 'accounts':
+        return <AccountsPage api={api} residents={residents.residents} />;
       default:
         return (
           <main class="page" id="main" tabIndex={-1}>
@@ -167,7 +172,7 @@ export function App({ api, streamUrl, session, onSignOut, onSessionEnded }: AppP
           <CuesControl cues={cues} />
         </div>
       </header>
-      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} operator={operator} />
+      <NavBar current={sectionOf(route)} openAlerts={stream.state.alerts.size} role={role} />
       <ConnectionBanner connection={stream.connection} onRetry={stream.retryNow} />
       <SystemProblems problems={stream.system} now={now} />
       <LiveAnnouncer message={announcement} />

@@ -1,6 +1,7 @@
 /**
  * The app shell's gate: nobody sees alerts or residents without a session. Shows the sign-in
- * page, then (for a temporary password) the password change, then the page itself. A 401
+ * page, then (for a temporary password) the password change, then the app with its pages
+ * (which of them a role may open is the app's concern: page-access.ts). A 401
  * from the API or a 4401 close of the stream ends the session here and returns to sign-in,
  * instead of retrying with a token the server will never accept.
  */
@@ -8,29 +9,13 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { Session } from '../../service/contract.js';
 import { createApi } from './api.js';
 import { App } from './app.js';
-import { AccountMenu } from './components/account-menu.js';
-import { AdminPage } from './components/admin-page.js';
 import { LoginPage } from './components/login-page.js';
 import { PasswordChange } from './components/password-change.js';
 import { clearSession, loadSession, saveSession } from './session.js';
 
-/** The admin page's address; every other address is the app's. */
-export const ACCOUNTS_HASH = '#/accounts';
-
-function useHash(): string {
-  const [hash, setHash] = useState(() => window.location.hash);
-  useEffect(() => {
-    const onChange = () => setHash(window.location.hash);
-    window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
-  }, []);
-  return hash;
-}
-
 export function AuthGate({ streamUrl }: { streamUrl: string }) {
   const [session, setSession] = useState<Session | null>(loadSession);
   const [ended, setEnded] = useState(false);
-  const hash = useHash();
 
   const end = useCallback(() => {
     clearSession();
@@ -84,16 +69,6 @@ export function AuthGate({ streamUrl }: { streamUrl: string }) {
         onChanged={() => signedIn({ ...session, user: { ...session.user, mustChangePassword: false } })}
         onSignOut={signOut}
       />
-    );
-  }
-  if (hash === ACCOUNTS_HASH && session.user.role === 'admin') {
-    return (
-      <>
-        <header class="app-header">
-          <AccountMenu user={session.user} onSignOut={signOut} />
-        </header>
-        <AdminPage api={api} />
-      </>
     );
   }
   return <App api={api} streamUrl={streamUrl} session={session} onSignOut={signOut} onSessionEnded={end} />;

@@ -1,11 +1,14 @@
-/** The audit log's actions and outcomes in words an administrator reads, by language. */
+/** The audit log's actions, outcomes and what they acted on, in words an administrator reads, by language. */
 import type { AuditEntry } from '../../service/contract.js';
 import type { Language } from './i18n.js';
 import { useLocale } from './use-strings.js';
 
 type Outcome = AuditEntry['outcome'];
 
-/** Every action Vaka writes (service/auth/policy.ts `audit:` and service/auth/auth-service.ts). */
+/**
+ * Every action Vaka writes: service/auth/policy.ts `audit:`, service/auth/auth-service.ts, and
+ * `<scope>.read` for a refused look at another team's resident, alert or sensor (auth-hooks.ts).
+ */
 export const AUDIT_ACTIONS = [
   'auth.login',
   'auth.logout',
@@ -26,12 +29,34 @@ export const AUDIT_ACTIONS = [
   'alert.acknowledge',
   'alert.resolve',
   'alert.note',
+  'resident.read',
+  'alert.read',
+  'device.read',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-interface AuditStrings {
+/** What an entry acted on (audit-target.ts). */
+export type TargetKind = 'account' | 'team' | 'resident' | 'sensor' | 'alert';
+
+interface TargetStrings {
+  /** For an id the page has no name for: "resident 3f2a91c0". */
+  kinds: Record<TargetKind, string>;
+  role: string;
+  team: string;
+  noTeam: string;
+  disabled: string;
+  enabled: string;
+  passwordReset: string;
+  /** A carer reached for a resident, alert or sensor of a team not their own. */
+  otherTeam: string;
+  /** Why a sign-in failed or was refused (auth-service.ts `reason`). */
+  reasons: Record<string, string>;
+}
+
+export interface AuditStrings {
   actions: Record<AuditAction, string>;
   outcomes: Record<Outcome, string>;
+  target: TargetStrings;
 }
 
 const en: AuditStrings = {
@@ -55,8 +80,26 @@ const en: AuditStrings = {
     'alert.acknowledge': 'Acknowledged an alert',
     'alert.resolve': 'Resolved an alert',
     'alert.note': 'Added a note to an alert',
+    'resident.read': 'Opened a resident',
+    'alert.read': 'Opened an alert',
+    'device.read': 'Opened a sensor',
   },
   outcomes: { success: 'Done', failure: 'Failed', denied: 'Refused' },
+  target: {
+    kinds: { account: 'account', team: 'team', resident: 'resident', sensor: 'sensor', alert: 'alert' },
+    role: 'role',
+    team: 'team',
+    noTeam: 'no team',
+    disabled: 'disabled',
+    enabled: 'enabled',
+    passwordReset: 'new temporary password',
+    otherTeam: 'outside their team',
+    reasons: {
+      'bad credentials': 'wrong username or password',
+      disabled: 'account disabled',
+      'rate limited': 'too many attempts',
+    },
+  },
 };
 
 const sv: AuditStrings = {
@@ -80,8 +123,26 @@ const sv: AuditStrings = {
     'alert.acknowledge': 'Kvitterade ett larm',
     'alert.resolve': 'Avslutade ett larm',
     'alert.note': 'Skrev en anteckning på ett larm',
+    'resident.read': 'Öppnade en brukare',
+    'alert.read': 'Öppnade ett larm',
+    'device.read': 'Öppnade en sensor',
   },
   outcomes: { success: 'Utfört', failure: 'Misslyckades', denied: 'Nekades' },
+  target: {
+    kinds: { account: 'konto', team: 'team', resident: 'brukare', sensor: 'sensor', alert: 'larm' },
+    role: 'roll',
+    team: 'team',
+    noTeam: 'inget team',
+    disabled: 'avstängt',
+    enabled: 'aktiverat',
+    passwordReset: 'nytt tillfälligt lösenord',
+    otherTeam: 'utanför eget team',
+    reasons: {
+      'bad credentials': 'fel användarnamn eller lösenord',
+      disabled: 'kontot är avstängt',
+      'rate limited': 'för många försök',
+    },
+  },
 };
 
 export const auditStrings = { en, sv } satisfies Record<Language, AuditStrings>;

@@ -1,5 +1,5 @@
 /**
- * The strings of the residents, resident, sensors, onboarding and system pages, by language.
+ * The strings of the navigation and the residents, resident, sensors, onboarding and system pages, by language.
  * Kept apart from i18n.ts (the alert page's strings) so each changes for its own reasons;
  * i18n.ts puts them under `t.pages`.
  */
@@ -17,11 +17,13 @@ export const pagesEn = {
     sensors: 'Sensors',
     onboarding: 'Set up',
     health: 'System',
+    accounts: 'Accounts',
     language: 'Language',
     languageName: 'English',
   },
   notFound: { heading: 'Page not found', back: 'Go to the alerts' },
   operatorsOnly: 'This page is for operators. Ask an operator if something here needs attention.',
+  adminsOnly: 'This page is for administrators. Ask an administrator if an account or a team needs changing.',
   common: {
     loading: 'Loading…',
     failed: 'Could not load this from Vaka.',
@@ -260,11 +262,13 @@ export const pagesSv: PageStrings = {
     sensors: 'Sensorer',
     onboarding: 'Installation',
     health: 'System',
+    accounts: 'Konton',
     language: 'Språk',
     languageName: 'Svenska',
   },
   notFound: { heading: 'Sidan finns inte', back: 'Gå till larmen' },
   operatorsOnly: 'Den här sidan är för tekniker. Fråga en tekniker om något här behöver åtgärdas.',
+  adminsOnly: 'Den här sidan är för administratörer. Fråga en administratör om ett konto eller team behöver ändras.',
   common: {
     loading: 'Hämtar…',
     failed: 'Kunde inte hämta detta från Vaka.',

@@ -9,7 +9,8 @@ export type Route =
   | { page: 'resident'; id: string }
   | { page: 'sensors' }
   | { page: 'onboarding' }
-  | { page: 'health' };
+  | { page: 'health' }
+  | { page: 'accounts' };
 
 export type Page = Route['page'];
 
@@ -21,6 +22,7 @@ const SIMPLE: Record<string, Route> = {
   sensors: { page: 'sensors' },
   onboarding: { page: 'onboarding' },
   health: { page: 'health' },
+  accounts: { page: 'accounts' },
 };
 
 /** The route of a location hash ("#/residents/…"); anything unknown is null (shown as "not found"). */

@@ -3,13 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT_ACTIONS, auditActionText, auditStrings } from '../../dashboard/src/i18n-audit.js';
 import { ROUTE_POLICY } from '../../service/auth/policy.js';
 
-/** Every action Vaka writes: the routes' audit actions and those the sign-in service records itself. */
+/**
+ * Every action Vaka writes: the routes' audit actions, those the sign-in service records itself,
+ * and `<scope>.read` for a refused look at another team's data (auth-hooks.ts).
+ */
 async function writtenActions(): Promise<Set<string>> {
   const routes = Object.values(ROUTE_POLICY).flatMap((p) => (p.audit === undefined ? [] : [p.audit]));
+  const reads = Object.values(ROUTE_POLICY).flatMap((p) => (p.scope === undefined ? [] : [`${p.scope}.read`]));
+  expect(reads).toContain('resident.read');
   const source = await readFile(new URL('../../service/auth/auth-service.ts', import.meta.url), 'utf8');
   const recorded = [...source.matchAll(/record\([^)]*?'([a-z]+(?:\.[a-z]+)+)'/gs)].map((m) => m[1] as string);
   expect(recorded).toContain('auth.login');
-  return new Set([...routes, ...recorded]);
+  return new Set([...routes, ...recorded, ...reads]);
 }
 
 describe('the audit log in words', () => {

@@ -11,6 +11,7 @@ describe('hash routes', () => {
     expect(parseRoute('#/sensors/')).toEqual({ page: 'sensors' });
     expect(parseRoute('#/onboarding')).toEqual({ page: 'onboarding' });
     expect(parseRoute('#/health?x=1')).toEqual({ page: 'health' });
+    expect(parseRoute('#/accounts')).toEqual({ page: 'accounts' });
   });
 
   it('open a resident’s page by id, and nothing for a malformed id or an unknown page', () => {
@@ -33,8 +34,11 @@ describe('hash routes', () => {
       { page: 'sensors' },
       { page: 'onboarding' },
       { page: 'health' },
+      { page: 'accounts' },
     ];
     for (const route of routes) expect(parseRoute(hrefOf(route))).toEqual(route);
+    // The admins' page keeps the address it had before it moved into the app shell (bookmarks).
+    expect(hrefOf({ page: 'accounts' })).toBe('#/accounts');
     expect(sectionOf({ page: 'resident', id: ID })).toBe('residents');
     expect(sectionOf(null)).toBeNull();
   });

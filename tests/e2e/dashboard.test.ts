@@ -167,20 +167,25 @@ describe.skipIf(skipBrowserTests)('dashboard in a browser', () => {
   it('lets the admin add a team and an account on the accounts page, and read the audit log', async () => {
     await page.getByRole('link', { name: 'Accounts' }).click();
     await page.getByRole('heading', { name: 'Accounts and teams' }).waitFor({ timeout: 5000 });
+    await expect(page.locator('.nav-link.is-current').textContent()).resolves.toBe('Accounts');
     await page.getByLabel('Team name').fill('Nattpatrullen');
     await page.getByRole('button', { name: 'Add team' }).click();
-    await page.getByRole('listitem').filter({ hasText: 'Nattpatrullen' }).waitFor({ timeout: 5000 });
+    const team = page.getByRole('listitem').filter({ hasText: 'Nattpatrullen' });
+    await team.getByText('0 residents · 0 carers', { exact: true }).waitFor();
     await page.getByLabel('Username', { exact: true }).fill('natt-eva');
     await page.getByLabel('Name', { exact: true }).fill('Eva Natt');
     await page.getByLabel('Team', { exact: true }).selectOption({ label: 'Nattpatrullen' });
     await page.getByLabel(/Temporary password/).fill('temporary-password-1');
     await page.getByRole('button', { name: 'Add', exact: true }).click();
-    await page.getByRole('cell', { name: 'Eva Natt' }).waitFor({ timeout: 5000 });
+    await page.getByText('Eva Natt can now sign in as natt-eva.').waitFor({ timeout: 5000 });
+    await page.getByRole('rowheader', { name: 'Eva Natt' }).waitFor({ timeout: 5000 });
+    await team.getByText('0 residents · 1 carer').waitFor({ timeout: 5000 });
     await page.getByRole('cell', { name: 'Signed in' }).first().waitFor();
+    await page.getByRole('cell', { name: 'Eva Natt (natt-eva) · carer · Nattpatrullen' }).waitFor();
     await page.screenshot({ path: `${shots}/vaka-accounts.png`, fullPage: true });
     const users = (await t.api('GET', '/users')).json<{ username: string; role: string; teamId: string }[]>();
     expect(users.find((u) => u.username === 'natt-eva')).toMatchObject({ role: 'carer' });
-    await page.getByRole('link', { name: 'Back to alerts' }).click();
+    await page.getByRole('link', { name: /^Alerts/ }).click();
     await page.getByRole('heading', { name: /Open alerts/ }).waitFor({ timeout: 5000 });
     // The alert page's stream is connected again before the next test closes the server
     // (closing during a WebSocket handshake can keep app.close() waiting).

@@ -1,7 +1,8 @@
 /**
  * Every dashboard page in a real browser against a real Vaka with a week of data: residents
  * at a glance, a resident's page, sensors, onboarding (create a resident, claim a device the
- * broker has heard), system health; in English and Swedish, at tablet size, with screenshots
+ * broker has heard), system health, the admins' accounts page; in English and Swedish, at
+ * tablet size (accounts also phone-narrow), with screenshots
  * in test-results/screenshots/ (or SCREENSHOT_DIR). The Vaka and browser clocks are set to
  * 15:40 in Stockholm today, so the charts look the same whenever the test runs.
  */
@@ -9,16 +10,19 @@ import { mkdir } from 'node:fs/promises';
 import mqtt from 'mqtt';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Device } from '../../service/contract.js';
+import type { Device, Session } from '../../service/contract.js';
 import { LocalClock } from '../../service/model/local-time.js';
-import { createStaff, type Staff } from '../helpers/auth.js';
+import { createStaff, createTeam, type Staff } from '../helpers/auth.js';
 import { buildDashboard, launchBrowser, rememberSession, skipBrowserTests } from '../helpers/browser.js';
 import { type DemoHomes, seedDemoHomes } from '../helpers/demo-homes.js';
+import { faintTexts, sidewaysOverflow } from '../helpers/page-checks.js';
 import { startTestVaka, type TestVaka } from '../helpers/test-vaka.js';
 
 const SHOTS = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 /** An iPad in landscape: what the care staff carry. */
 const TABLET = { width: 1180, height: 820 };
+/** A small phone held upright (an iPhone SE is 375 wide; some Android phones 360). */
+const PHONE = { width: 360, height: 740 };
 
 describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
   let t: TestVaka;
@@ -28,20 +32,22 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
   let offset: number;
   let base: string;
   let eva: Staff;
+  /** An admin: the only one who may open the accounts page. */
+  let anna: Staff;
   /** Every request a page made to anywhere but this Vaka: there must be none. */
   const elsewhere: string[] = [];
 
-  const shot = (name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  const shot = (name: string, p: Page = page) => p.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 
   async function open(p: Page, hash: string): Promise<void> {
     await p.goto(`${base}/${hash}`);
   }
 
-  /** A tablet page on the shared clock, its user's name already given (as after the first alert). */
-  async function tablet(locale: string): Promise<Page> {
+  /** A tablet page on the shared clock, signed in (Eva, the operator, unless told). */
+  async function tablet(locale: string, session: Session = eva.session): Promise<Page> {
     const p = await browser.newPage({ locale, timezoneId: 'Europe/Stockholm', viewport: TABLET });
     await p.clock.install({ time: Date.now() + offset });
-    await rememberSession(p, eva.session);
+    await rememberSession(p, session);
     p.on('request', (request) => {
       const url = request.url();
       if (!url.startsWith(`${base}/`) && !url.startsWith('data:')) elsewhere.push(url);
@@ -58,6 +64,7 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     homes = await seedDemoHomes(t.vaka, Date.now() + offset, t.broker.z2mBase);
     // An operator: sees every home and may onboard (the onboarding page is part of this tour).
     eva = await createStaff(t.vaka.app, t.api, 'operator', null, 'eva', 'Eva Nilsson');
+    anna = await createStaff(t.vaka.app, t.api, 'admin', null, 'anna', 'Anna Berg');
     const client = await mqtt.connectAsync(t.broker.url);
     await client.publishAsync(homes.unclaimedTopic, '{"occupancy":true,"battery":100,"linkquality":156}', { qos: 1 });
     await client.publishAsync(`${t.broker.z2mBase}/somebody/plug`, '{"power": 12', { qos: 1 });
@@ -181,6 +188,119 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await shot('system-en');
   });
 
+  it('shows an admin the accounts page inside the app: accounts, teams with their residents and carers, the audit log by name', async () => {
+    // Two care teams with residents and carers; a carer of one reaches for the other's resident.
+    const norr = await createTeam(t.api, 'Hemtjänst Norr');
+    const syd = await createTeam(t.api, 'Hemtjänst Syd');
+    for (const [r, team] of [
+      [homes.astrid, norr],
+      [homes.gunnar, norr],
+      [homes.majBritt, syd],
+    ] as const) {
+      expect((await t.api('PUT', `/residents/${r.id}/team`, { teamId: team.id })).statusCode).toBe(200);
+    }
+    await createStaff(t.vaka.app, t.api, 'carer', norr.id, 'karin', 'Karin Lund');
+    const olle = await createStaff(t.vaka.app, t.api, 'carer', syd.id, 'olle', 'Olle Syd');
+    expect((await olle.api('GET', `/residents/${homes.astrid.id}`)).statusCode).toBe(404);
+
+    const k = await tablet('en-GB', anna.session);
+    await open(k, '#/accounts');
+    await k.getByRole('heading', { name: 'Accounts and teams', level: 2 }).waitFor({ timeout: 10_000 });
+    // The same shell as every page: brand, health line, navigation with the page marked, language switch.
+    await expect(k.locator('.nav-link.is-current').textContent()).resolves.toBe('Accounts');
+    await k.getByRole('heading', { name: 'Vaka', level: 1 }).waitFor();
+    await k.getByRole('button', { name: 'Svenska' }).waitFor();
+    await expect(k.locator('.page-summary').textContent()).resolves.toMatch(/^\d+ accounts · 2 teams$/);
+
+    const accounts = k.locator('section.card', { has: k.getByRole('heading', { name: 'Staff accounts' }) });
+    await accounts.getByRole('rowheader', { name: 'Karin Lund' }).waitFor();
+    await expect(accounts.getByLabel('Team: karin').inputValue()).resolves.toBe(norr.id);
+    const teams = k.locator('section.card', { has: k.getByRole('heading', { name: 'Teams' }) });
+    // The counts wait for the residents ("…" until then).
+    const counts = (name: string, text: string) =>
+      teams.getByRole('listitem').filter({ hasText: name }).getByText(text, { exact: true }).waitFor();
+    await counts('Hemtjänst Norr', '2 residents · 1 carer');
+    await counts('Hemtjänst Syd', '1 resident · 1 carer');
+    // Sven, and Ingrid added on the set-up page, have no team: no carer sees them.
+    await counts('Without a team', '2 residents · 0 carers');
+
+    // The audit log says what each entry acted on, by name.
+    const log = k.locator('section.card', { has: k.getByRole('heading', { name: 'Audit log (latest 50)' }) });
+    const row = (action: string, what: string) =>
+      log
+        .getByRole('row')
+        .filter({ has: k.getByRole('cell', { name: action, exact: true }) })
+        .filter({ hasText: what });
+    await row('Moved a resident to another team', 'Astrid Lindqvist → Hemtjänst Norr').waitFor();
+    await row('Added an account', 'Karin Lund (karin) · carer · Hemtjänst Norr').waitFor();
+    await row('Opened a resident', 'Astrid Lindqvist · outside their team').waitFor();
+    await expect(row('Opened a resident', 'Astrid Lindqvist').textContent()).resolves.toContain('Refused');
+    await row('Claimed a sensor', '0x00158d0009a1b2c3 → Ingrid Sjöberg').waitFor();
+    await row('Set away, hospital or visitor', 'Astrid Lindqvist · In hospital').waitFor();
+
+    await expect(sidewaysOverflow(k)).resolves.toEqual([]);
+    await expect(faintTexts(k, 'body')).resolves.toEqual([]);
+    // Without motion: a button's colour change is animated (120 ms), which a check mid-way would catch.
+    await k.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    await expect(faintTexts(k, 'body')).resolves.toEqual([]);
+    await k.emulateMedia({ colorScheme: 'light', reducedMotion: 'reduce' });
+    await shot('accounts-en', k);
+    await k.close();
+  });
+
+  it('works the accounts page with the keyboard alone, and fits a phone without sideways scrolling', async () => {
+    const k = await tablet('en-GB', anna.session);
+    await open(k, '#/');
+    await k.locator('.nav-bar').waitFor();
+    const focused = () => k.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.id);
+    const tabTo = async (target: string, limit: number) => {
+      for (let tabs = 0; (await focused()) !== target; tabs++) {
+        if (tabs > limit) throw new Error(`${target} cannot be reached with Tab`);
+        await k.keyboard.press('Tab');
+      }
+    };
+    await tabTo('#/accounts', 20);
+    await k.keyboard.press('Enter');
+    await k.getByRole('heading', { name: 'Accounts and teams', level: 2 }).waitFor({ timeout: 5000 });
+    await k.waitForFunction(() => document.activeElement?.id === 'main', undefined, { timeout: 5000 });
+    // Past every account's pickers and the new-account form to the team form, then Enter submits it.
+    await tabTo('new-team-name', 80);
+    await k.keyboard.type('Kvällspatrullen');
+    await k.keyboard.press('Enter');
+    await k.getByText('Kvällspatrullen was added.').waitFor({ timeout: 5000 });
+    const added = k.getByRole('listitem').filter({ hasText: 'Kvällspatrullen' });
+    await added.getByText('0 residents · 0 carers', { exact: true }).waitFor();
+    // Every control has a name a screen reader can say.
+    const unnamed = await k.evaluate(() =>
+      [...document.querySelectorAll('#main select, #main input, #main button')]
+        .filter((el) => {
+          const labelled = (el as HTMLInputElement).labels?.length ?? 0;
+          return labelled === 0 && !el.getAttribute('aria-label') && (el.textContent ?? '').trim() === '';
+        })
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+
+    await k.setViewportSize(PHONE);
+    await k.getByRole('heading', { name: 'Accounts and teams', level: 2 }).waitFor();
+    await expect(sidewaysOverflow(k)).resolves.toEqual([]);
+    // The account table is wider than a phone: it scrolls inside its card instead.
+    const table = k.locator('.account-table').locator('xpath=..');
+    await expect(table.evaluate((el) => el.scrollWidth > el.clientWidth)).resolves.toBe(true);
+    await k.screenshot({ path: `${SHOTS}/accounts-phone-en.png`, fullPage: true });
+    await k.close();
+  });
+
+  it('refuses the accounts page to an operator who types its address, and offers no tab for it', async () => {
+    const k = await tablet('en-GB');
+    await open(k, '#/accounts');
+    await k.getByText('This page is for administrators.', { exact: false }).waitFor({ timeout: 10_000 });
+    await expect(k.getByRole('link', { name: 'Accounts' }).count()).resolves.toBe(0);
+    await expect(k.getByRole('heading', { name: 'Accounts and teams' }).count()).resolves.toBe(0);
+    await k.getByRole('link', { name: 'Go to the alerts' }).waitFor();
+    await k.close();
+  });
+
   it('moves between pages with the keyboard alone', async () => {
     const k = await tablet('en-GB');
     await open(k, '#/');
@@ -232,6 +352,20 @@ describe.skipIf(skipBrowserTests)('dashboard pages in a browser', () => {
     await sv.getByRole('heading', { name: 'Systemstatus' }).waitFor();
     await sv.getByText('Larm som når personalen').waitFor({ timeout: 10_000 });
     await shot('system-sv');
+    const admin = await tablet('sv-SE', anna.session);
+    await open(admin, '#/accounts');
+    await admin.getByRole('heading', { name: 'Konton och team', level: 2 }).waitFor({ timeout: 10_000 });
+    await expect(admin.locator('.nav-link.is-current').textContent()).resolves.toBe('Konton');
+    const norr = admin.getByRole('listitem').filter({ hasText: 'Hemtjänst Norr' });
+    await norr.getByText('2 brukare · 1 vårdare', { exact: true }).waitFor();
+    await admin
+      .getByRole('row')
+      .filter({ hasText: 'Flyttade en brukare till ett annat team' })
+      .filter({ hasText: 'Astrid Lindqvist → Hemtjänst Norr' })
+      .waitFor();
+    await admin.getByRole('row').filter({ hasText: 'Astrid Lindqvist · utanför eget team' }).waitFor();
+    await shot('accounts-sv', admin);
+    await admin.close();
     await open(sv, '#/');
     await sv.locator('article.alert-card').first().waitFor({ timeout: 10_000 });
     // The explanation in Swedish, against the person's own usual stay (demo-homes.ts).

@@ -7,12 +7,6 @@ export function AccountMenu({ user, onSignOut }: { user: User; onSignOut(): void
   return (
     <div class="account">
       <span class="account-name">{a.signedInAs(user.displayName, a.roles[user.role])}</span>
-      {user.role === 'admin' &&
-        (window.location.hash === '#/accounts' ? (
-          <a href="#/">{a.admin.back}</a>
-        ) : (
-          <a href="#/accounts">{a.admin.link}</a>
-        ))}
       <button type="button" class="button quiet" onClick={onSignOut}>
         {a.signOut}
       </button>

@@ -5,7 +5,9 @@ import type { Api } from '../api.js';
 import { useAuthStrings } from '../i18n-auth.js';
 import { useStrings } from '../use-strings.js';
 import { useSubmit } from '../use-submit.js';
+import { TeamOptions } from './account-options.js';
 import { FormMessageLine } from './form-message.js';
+import { TextField } from './text-field.js';
 
 interface RoomDraft {
   key: number;
@@ -52,27 +54,11 @@ export function NewResidentForm({ api, onCreated }: { api: Api; onCreated(reside
     <section class="card" aria-labelledby="new-resident-heading">
       <h3 id="new-resident-heading">{o.residentHeading}</h3>
       <form onSubmit={onSubmit}>
-        <div class="field">
-          <label for="resident-name">{o.name}</label>
-          <input
-            id="resident-name"
-            type="text"
-            required
-            maxLength={200}
-            autocomplete="off"
-            value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
-          />
-        </div>
+        <TextField id="resident-name" label={o.name} value={name} onValue={setName} maxLength={200} />
         <div class="field">
           <label for="resident-team">{a.admin.team}</label>
           <select id="resident-team" value={teamId} onChange={(e) => setTeamId(e.currentTarget.value)}>
-            <option value="">{a.admin.noTeam}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
+            <TeamOptions teams={teams} />
           </select>
         </div>
         <fieldset class="rooms">

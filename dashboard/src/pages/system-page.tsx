@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Health, Metrics, Percentiles } from '../../../service/contract.js';
 import type { Api } from '../api.js';
+import { CardTable } from '../components/card-table.js';
 import { LoadState } from '../components/load-state.js';
 import { TimeAgo } from '../components/time-ago.js';
 import { shortDuration } from '../durations.js';
@@ -68,36 +69,22 @@ export function SystemPage({ api, health, now }: { api: Api; health: HealthView;
       <LoadState loaded={deadLetters}>
         {(list) =>
           list.length === 0 ? null : (
-            <section class="card" aria-labelledby="latest-dead-heading">
-              <h3 id="latest-dead-heading">{s.latest}</h3>
-              <div class="table-scroll">
-                <table class="data-table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{s.received_}</th>
-                      <th scope="col">{s.reason}</th>
-                      <th scope="col">{s.topic}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {list.map((d) => (
-                      <tr key={d.id}>
-                        <td class="nowrap">
-                          <TimeAgo iso={d.receivedAt} now={now} clock />
-                        </td>
-                        <td>
-                          {s.reasons[d.reason as keyof typeof s.reasons] ?? d.reason}
-                          <span class="muted block">{d.detail}</span>
-                        </td>
-                        <td>
-                          <code>{d.topic}</code>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            </section>
+            <CardTable id="latest-dead-heading" heading={s.latest} columns={[s.received_, s.reason, s.topic]}>
+              {list.map((d) => (
+                <tr key={d.id}>
+                  <td class="nowrap">
+                    <TimeAgo iso={d.receivedAt} now={now} clock />
+                  </td>
+                  <td>
+                    {s.reasons[d.reason as keyof typeof s.reasons] ?? d.reason}
+                    <span class="muted block">{d.detail}</span>
+                  </td>
+                  <td>
+                    <code>{d.topic}</code>
+                  </td>
+                </tr>
+              ))}
+            </CardTable>
           )
         }
       </LoadState>
