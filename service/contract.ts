@@ -99,6 +99,18 @@ export const DeviceInput = z.object({
 });
 export type DeviceInput = z.infer<typeof DeviceInput>;
 
+/** A broker login issued by Vaka (embedded broker only); the password is shown this once. */
+export const MqttLogin = z.object({
+  username: z.string(),
+  password: z.string(),
+  /** The topic (or filter) this login may publish to. */
+  topic: z.string(),
+});
+export type MqttLogin = z.infer<typeof MqttLogin>;
+
+/** POST /devices: the device, and for a native device on the embedded broker its broker login. */
+export const RegisteredDevice = Device.extend({ mqtt: MqttLogin.optional() });
+
 export const ClaimInput = DeviceInput.pick({ residentId: true, roomId: true, kind: true, label: true });
 export type ClaimInput = z.infer<typeof ClaimInput>;
 

@@ -11,6 +11,7 @@ import { AlertService } from './alerts/alert-service.js';
 import { buildApp } from './app.js';
 import { AuthService, type FirstAdmin } from './auth/auth-service.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
+import { MqttCredentials, SERVICE_USERNAME } from './broker/mqtt-credentials.js';
 import type { Config } from './config.js';
 import { ContextService } from './context-service.js';
 import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
@@ -32,6 +33,7 @@ import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
 import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
+import { MqttAccountsStore } from './store/mqtt-accounts-store.js';
 import { ResidentsStore } from './store/residents-store.js';
 import { SessionsStore } from './store/sessions-store.js';
 import { UsersStore } from './store/users-store.js';
@@ -55,6 +57,8 @@ export interface Vaka {
   /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
   readonly httpPort: number;
   readonly mqttUrl: string;
+  /** Logins of the embedded broker; undefined with an external broker (MQTT_URL). */
+  readonly mqttCredentials: MqttCredentials | undefined;
   health(): Promise<Health>;
   /** Runs absence detectors now (the tick timer does this every TICK_S). */
   tick(now?: number): Promise<void>;
@@ -88,11 +92,31 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     logger.info({ database: db.kind, migrationsApplied: applied.length }, 'database ready');
 
     let broker: EmbeddedBroker | undefined;
+    let mqttCredentials: MqttCredentials | undefined;
+    let gatewayLogin = { username: config.mqtt.username, password: config.mqtt.password };
     if (config.mqtt.url === undefined) {
-      broker = await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host: config.http.host });
+      // The embedded broker lets in only the logins Vaka issued (mqtt-credentials.ts); its own
+      // gateway's is made now and lives only in this process.
+      const credentials = new MqttCredentials(new MqttAccountsStore(db), {
+        allowAnonymous: config.mqtt.allowAnonymous,
+        topics: { nativePrefix: config.gateway.nativePrefix, z2mBaseTopic: config.gateway.z2mBaseTopic },
+      });
+      mqttCredentials = credentials;
+      gatewayLogin = credentials.internalLogin(SERVICE_USERNAME, { role: 'service' });
+      broker = await startEmbeddedBroker({
+        port: config.mqtt.embeddedPort,
+        host: config.http.host,
+        access: {
+          authenticate: (username, password) => credentials.authenticate(username, password),
+          topics: credentials.topics,
+          log: logger.child({ part: 'broker' }),
+        },
+      });
       const b = broker;
       closers.push(() => b.close());
-      logger.info({ port: broker.port }, 'embedded MQTT broker listening');
+      logger.info({ port: broker.port, anonymous: config.mqtt.allowAnonymous }, 'embedded MQTT broker listening');
+      if (config.mqtt.allowAnonymous)
+        logger.warn('MQTT_ALLOW_ANONYMOUS: anyone on the network may publish sensor messages');
     }
     const mqttUrl = config.mqtt.url ?? `mqtt://127.0.0.1:${broker?.port}`;
 
@@ -177,8 +201,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       {
         mqttUrl,
         clientId: config.mqtt.clientId,
-        username: config.mqtt.username,
-        password: config.mqtt.password,
+        username: gatewayLogin.username,
+        password: gatewayLogin.password,
         connectTimeoutMs: 10_000,
         now,
         logger,
@@ -247,6 +271,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         auth,
         users,
         audit,
+        mqttCredentials,
       },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
@@ -323,6 +348,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       gateway,
       httpPort,
       mqttUrl,
+      mqttCredentials,
       health,
       tick,
       stop: closeAll,
