@@ -210,6 +210,12 @@ export const AlertExplanation = z.discriminatedUnion('key', [
   explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
   explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),
   explained('sensor.offline', { device: DeviceRef }),
+  explained('home.silent', {
+    devices: z.number().int().min(0),
+    minutes,
+    limitMin: minutes,
+    usualLongestMin: minutes.nullable(),
+  }),
   explained('inactivity', stillness),
   explained('bathroom.long', {
     place: Place,
@@ -386,6 +392,8 @@ export const Health = z.object({
   eventsStored: z.number(),
   eventsPending: z.number(),
   streamClients: z.number(),
+  /** [HOME-1] Homes with no message from any device for longer than their rhythm allows (each also an alert). */
+  silentHomes: z.number().int(),
   /** Problems with Vaka itself that have lasted long enough to matter (service/supervision.ts). */
   problems: z.array(SystemProblem),
 });

@@ -150,6 +150,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     await sessions.prune(now());
     const hub = new StreamHub();
     const models = new ModelStore(db);
+    // The gateway is made after the engine; until then nothing can arrive anyway.
+    let gatewayConnected = () => false;
     const engine = new Engine(
       {
         batteryLowPct: config.detectors.batteryLowPct,
@@ -158,6 +160,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         // [DAY-1] [TREND-1] never page; GET /residents/:id/insights lists them. The log says only
         // that one was found: its words are health data.
         onInsight: (insight) => logger.info({ part: 'insights', rule: insight.ruleId }, 'insight found'),
+        // [HOME-1] pauses while the broker is away: that is one system problem, not one alert per home.
+        listening: () => gatewayConnected(),
       },
       { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
       logger.child({ part: 'engine' }),
@@ -216,6 +220,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       pipeline,
     );
 
+    gatewayConnected = () => gateway.connected;
     const startedAt = now();
     const databaseReachable = () =>
       db.query('SELECT 1').then(
@@ -246,6 +251,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         eventsStored: counters.stored,
         eventsPending: counters.pending,
         streamClients: hub.size,
+        silentHomes: engine.silentHomes(),
         problems: supervisor.problems(),
       };
     };

@@ -9,11 +9,10 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
 import { testEnv } from '../helpers/env.js';
-import { apiPost, signIn, storedEvents } from '../helpers/fault-kit.js';
+import { apiPost, ownServicesEnv, signIn, storedEvents } from '../helpers/fault-kit.js';
 import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
 import { createSchema } from '../helpers/test-db.js';
-import { TEST_ADMIN } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const DOWN_MS = 5000;
@@ -31,15 +30,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
   beforeAll(async () => {
     broker = await ownMosquitto();
     schema = await createSchema();
-    vaka = await startVakaProcess({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MQTT_URL: broker.url,
-      MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
-      DATABASE_URL: schema.url,
-      VAKA_ADMIN_USER: TEST_ADMIN.username,
-      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
-    });
+    vaka = await startVakaProcess(ownServicesEnv(broker.url, schema.url));
     ({ api, token } = await signIn(vaka.port));
     stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
   }, 60_000);

@@ -1,4 +1,5 @@
 /** What the fault tests share: calling a spawned Vaka's API, and counting what reached the database. */
+import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loginHttp } from './auth.js';
 import { TEST_ADMIN } from './test-vaka.js';
@@ -48,4 +49,17 @@ export async function storedEvents(
   } finally {
     await db.end();
   }
+}
+
+/** The environment of a Vaka process on a broker and database of the fault test's own. */
+export function ownServicesEnv(mqttUrl: string, databaseUrl: string): Record<string, string> {
+  return {
+    PORT: '0',
+    HOST: '127.0.0.1',
+    MQTT_URL: mqttUrl,
+    MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
+    DATABASE_URL: databaseUrl,
+    VAKA_ADMIN_USER: TEST_ADMIN.username,
+    VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
+  };
 }
