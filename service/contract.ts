@@ -110,6 +110,7 @@ export type MqttLogin = z.infer<typeof MqttLogin>;
 
 /** POST /devices: the device, and for a native device on the embedded broker its broker login. */
 export const RegisteredDevice = Device.extend({ mqtt: MqttLogin.optional() });
+export type RegisteredDevice = z.infer<typeof RegisteredDevice>;
 
 export const ClaimInput = DeviceInput.pick({ residentId: true, roomId: true, kind: true, label: true });
 export type ClaimInput = z.infer<typeof ClaimInput>;
