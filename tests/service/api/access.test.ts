@@ -223,6 +223,12 @@ describe('roles', () => {
     expect((await me.api('POST', `/devices/${home.a.device.id}/mqtt-credentials`)).statusCode).toBe(403);
   });
 
+  it('issues no broker logins with an external broker (MQTT_URL): 409, its logins are the broker’s own', async () => {
+    const res = await t.api('POST', '/mqtt/bridge-credentials');
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ message: string }>().message).toContain('MQTT_URL');
+  });
+
   it('never lets the last admin be demoted or disabled, and ends a disabled account’s sessions', async () => {
     const [admin] = (await t.api('GET', '/users'))
       .json<{ id: string; username: string }[]>()

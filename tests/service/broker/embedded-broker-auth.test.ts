@@ -201,16 +201,3 @@ describe('MQTT_ALLOW_ANONYMOUS (a lab)', () => {
     }
   });
 });
-
-describe('with an external broker (MQTT_URL)', () => {
-  it('answers 409: its logins are the broker’s own (deploy/mosquitto)', async () => {
-    const external = await startTestVaka();
-    try {
-      const res = await external.api('POST', '/mqtt/bridge-credentials');
-      expect(res.statusCode).toBe(409);
-      expect(res.json<{ message: string }>().message).toContain('MQTT_URL');
-    } finally {
-      await external.stop();
-    }
-  });
-});
