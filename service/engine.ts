@@ -57,21 +57,24 @@ export class Engine implements RegistryListener {
         ? undefined
         : behaviour({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, timeZoneOf: options.timeZoneOf });
     const learned = this.behaviour;
-    this.silent = sensorSilent({
-      silentMs: options.sensorSilentMs,
-      ...(learned ? { rhythm: (deviceId, residentId) => learned.sensorRhythm(residentId, deviceId) } : {}),
-    });
     this.home = homeSilent({
       unlearnedMs: options.sensorSilentMs,
       ...(learned ? { rhythm: (residentId) => learned.homeRhythm(residentId) } : {}),
       ...(options.listening ? { listening: options.listening } : {}),
     });
+    const home = this.home;
+    this.silent = sensorSilent({
+      silentMs: options.sensorSilentMs,
+      ...(learned ? { rhythm: (deviceId, residentId) => learned.sensorRhythm(residentId, deviceId) } : {}),
+      homeSilent: (residentId) => home.isSilent(residentId),
+    });
+    // HOME-1 before SILENT-1: on a tick where both are due, the home's one alert stands for its devices.
     this.detectors = [
       fallFromDevice(),
       helpButton(),
       batteryLow({ lowPct: options.batteryLowPct }),
-      this.silent,
       this.home,
+      this.silent,
     ];
     if (options.wearableFall !== false) {
       // A classifier that cannot load (missing weights) must not take the other rules down.

@@ -12,6 +12,9 @@
  * own every 50–60 min at most (Aqara's heartbeat), which the learned rhythm takes in. Never over
  * 24 h. Until 20 intervals are learned, the fixed SENSOR_SILENT_MIN, as for one sensor.
  *
+ * While a home is silent, its devices raise no [SILENT-1] of their own: this one alert names
+ * them all. A device still silent after the home is heard again gets its SILENT-1 then.
+ *
  * A home with one device is left to [SILENT-1]: there "the home is silent" and "the sensor is
  * silent" are one fact, and SILENT-1's conservative floor suits a single radio.
  *
@@ -48,6 +51,7 @@ export interface HomeSilentDetector extends Detector {
   unwatch(deviceId: string): void;
   /** How many homes are silent now (health). */
   silentCount(): number;
+  isSilent(residentId: string): boolean;
 }
 
 export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
@@ -89,6 +93,7 @@ export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
       if (h !== undefined && h.devices.size === 0) homes.delete(residentId);
     },
     silentCount: () => [...homes.values()].filter((h) => h.silent).length,
+    isSilent: (residentId) => homes.get(residentId)?.silent === true,
     restore(alert) {
       if (alert.kind === FOLD_KEY) home(alert.residentId).silent = true;
     },

@@ -82,6 +82,23 @@ describe('[HOME-1] a whole home with no message from any device', () => {
     expect(d.onEvent?.(event({ deviceId: 'pir', receivedAt: 10 * HOUR }), ctx)?.[0]?.kind).toBe('clear');
   });
 
+  it('stands for its devices: no [SILENT-1] per device while the home is silent, and theirs after if still quiet', () => {
+    const engine = new Engine({ batteryLowPct: 15, sensorSilentMs: 3 * HOUR, wearableFall: false }, ctx, testLogger);
+    engine.added({ ...bathroomDevice(), deviceId: 'a' }, 0);
+    engine.added({ ...bathroomDevice(), deviceId: 'b' }, 0);
+    const rules = (at: number) =>
+      engine
+        .tick(at)
+        .map((a) => (a.kind === 'raise' ? a.alert.ruleId : `clear ${a.foldKey}`))
+        .sort();
+    expect(rules(3 * HOUR)).toEqual(['HOME-1']);
+    expect(rules(4 * HOUR)).toEqual([]);
+    // Device a is heard: the home is back; b, still quiet, now gets its own alert.
+    const cleared = engine.onEvent(event({ deviceId: 'a', eventTime: 5 * HOUR, receivedAt: 5 * HOUR }));
+    expect(cleared.map((a) => a.kind === 'clear' && a.foldKey)).toContain('home_silent');
+    expect(rules(5 * HOUR + 1)).toEqual(['SILENT-1']);
+  });
+
   it('learns the home’s rhythm from messages of all its devices (the behaviour model)', () => {
     const engine = new Engine({ batteryLowPct: 15, sensorSilentMs: 3 * HOUR, wearableFall: false }, ctx, testLogger);
     // Two devices taking turns every 2 min: the home is heard every 2 min, each device every 4.
