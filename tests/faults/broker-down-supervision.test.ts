@@ -2,11 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strings } from '../../dashboard/src/i18n.js';
 import type { Health, StreamFrame } from '../../service/contract.js';
 import { testEnv } from '../helpers/env.js';
-import { ownServicesEnv, signIn } from '../helpers/fault-kit.js';
-import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
-import { openStream, type TestStream } from '../helpers/stream-client.js';
-import { createSchema } from '../helpers/test-db.js';
-import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
+import { type OwnServices, startOwnServices } from '../helpers/fault-kit.js';
 
 /** The promise: a technical alert within a minute of the fault. */
 const PROMISE_MS = 60_000;
@@ -15,31 +11,16 @@ type SystemFrame = Extract<StreamFrame, { type: 'system' }>;
 const isSystem = (f: StreamFrame): f is SystemFrame => f.type === 'system';
 
 describe.skipIf(testEnv.databaseUrl === undefined)('supervision: the broker is unreachable', () => {
-  let broker: OwnMosquitto;
-  let schema: Awaited<ReturnType<typeof createSchema>>;
-  let vaka: VakaProcess;
-  let api: string;
-  let stream: TestStream;
-
+  let rig: OwnServices;
   beforeAll(async () => {
-    broker = await ownMosquitto();
-    schema = await createSchema();
-    vaka = await startVakaProcess(ownServicesEnv(broker.url, schema.url));
-    const session = await signIn(vaka.port);
-    api = session.api;
-    stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, session.token);
+    rig = await startOwnServices();
   }, 60_000);
+  afterAll(() => rig?.close());
 
-  afterAll(async () => {
-    await stream?.close();
-    await vaka?.stop();
-    await broker?.close();
-    await schema?.drop();
-  });
-
-  const health = async () => (await (await fetch(`${api}/health`)).json()) as Health;
+  const health = async () => (await (await fetch(`${rig.api}/health`)).json()) as Health;
 
   it('tells every dashboard and health within 60 s, and gives the all-clear when it is back', async () => {
+    const { broker, stream } = rig;
     expect((await health()).problems).toEqual([]);
     const stoppedAt = Date.now();
     await broker.stop();
