@@ -114,6 +114,11 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       });
       const b = broker;
       closers.push(() => b.close());
+      // A replaced password or a removed device ends the connections made with the old login.
+      credentials.onRevoked((username) => {
+        const cut = b.disconnect(username);
+        if (cut > 0) logger.info({ part: 'broker', username, connections: cut }, 'MQTT login revoked');
+      });
       logger.info({ port: broker.port, anonymous: config.mqtt.allowAnonymous }, 'embedded MQTT broker listening');
       if (config.mqtt.allowAnonymous)
         logger.warn('MQTT_ALLOW_ANONYMOUS: anyone on the network may publish sensor messages');

@@ -17,6 +17,8 @@ import { canPublish, canSubscribe, type MqttIdentity, type MqttTopics } from './
 export interface EmbeddedBroker {
   /** The port it listens on (the real one when 0 was asked for). */
   readonly port: number;
+  /** Closes every connection logged in as `username` (its password was replaced or removed); how many. */
+  disconnect(username: string): number;
   close(): Promise<void>;
 }
 
@@ -33,8 +35,34 @@ function refusal(message: string, returnCode: number): AuthenticateError {
   return Object.assign(new Error(message), { returnCode }) as AuthenticateError;
 }
 
+/** Who is connected under which user name, so a replaced or removed login can be cut off. */
+class Logins {
+  private readonly byUsername = new Map<string, Set<Client>>();
+
+  add(username: string, client: Client): void {
+    let clients = this.byUsername.get(username);
+    if (clients === undefined) {
+      clients = new Set();
+      this.byUsername.set(username, clients);
+    }
+    clients.add(client);
+  }
+
+  remove(client: Client): void {
+    for (const [username, clients] of this.byUsername) {
+      if (clients.delete(client) && clients.size === 0) this.byUsername.delete(username);
+    }
+  }
+
+  take(username: string): Client[] {
+    const clients = [...(this.byUsername.get(username) ?? [])];
+    this.byUsername.delete(username);
+    return clients;
+  }
+}
+
 /** aedes hooks enforcing `access`. */
-function accessHooks(access: BrokerAccess): Partial<AedesOptions> {
+function accessHooks(access: BrokerAccess, logins: Logins): Partial<AedesOptions> {
   const identities = new WeakMap<Client, MqttIdentity>();
   return {
     authenticate(client, username, password, done) {
@@ -42,6 +70,7 @@ function accessHooks(access: BrokerAccess): Partial<AedesOptions> {
         (identity) => {
           if (identity !== undefined) {
             identities.set(client, identity);
+            if (username !== undefined && username !== '') logins.add(username, client);
             done(null, true);
             return;
           }
@@ -92,7 +121,9 @@ export async function startEmbeddedBroker(options: {
   host: string;
   access: BrokerAccess | 'open';
 }): Promise<EmbeddedBroker> {
-  const broker = await Aedes.createBroker(options.access === 'open' ? {} : accessHooks(options.access));
+  const logins = new Logins();
+  const broker = await Aedes.createBroker(options.access === 'open' ? {} : accessHooks(options.access, logins));
+  broker.on('clientDisconnect', (client) => logins.remove(client));
   const server: Server = createServer(broker.handle);
   try {
     await listenOrExplain(server, options.port, options.host, 'MQTT_PORT');
@@ -104,6 +135,11 @@ export async function startEmbeddedBroker(options: {
   const port = typeof address === 'object' && address !== null ? address.port : options.port;
   return {
     port,
+    disconnect(username) {
+      const clients = logins.take(username);
+      for (const client of clients) client.close();
+      return clients.length;
+    },
     async close() {
       await new Promise<void>((resolve) => broker.close(() => resolve()));
       await new Promise<void>((resolve) => server.close(() => resolve()));

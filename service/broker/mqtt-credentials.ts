@@ -45,6 +45,7 @@ function sameHash(a: string, b: string): boolean {
 
 export class MqttCredentials {
   private readonly internal = new Map<string, { hash: string; identity: MqttIdentity }>();
+  private readonly revokedListeners: ((username: string) => void)[] = [];
 
   constructor(
     private readonly store: MqttAccountsStore,
@@ -53,6 +54,16 @@ export class MqttCredentials {
 
   get topics(): MqttTopics {
     return this.options.topics;
+  }
+
+  /** Told when a login's password is replaced or the login removed: its open connections must end. */
+  onRevoked(listener: (username: string) => void): void {
+    this.revokedListeners.push(listener);
+  }
+
+  /** A login that no longer holds (its device was removed): connections made with it are cut. */
+  revoked(username: string): void {
+    for (const listener of this.revokedListeners) listener(username);
   }
 
   /** A login that lives only in this process; a new password on every call. */
@@ -96,6 +107,7 @@ export class MqttCredentials {
       deviceId: device.id,
       secretHash: hashOf(password),
     });
+    this.revoked(device.address);
     return { username: device.address, password, topic: `${this.topics.nativePrefix}/sensor/${device.address}` };
   }
 
@@ -108,6 +120,7 @@ export class MqttCredentials {
       deviceId: null,
       secretHash: hashOf(password),
     });
+    this.revoked(BRIDGE_USERNAME);
     return { username: BRIDGE_USERNAME, password, topic: `${this.topics.z2mBaseTopic}/#` };
   }
 }

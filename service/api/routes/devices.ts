@@ -70,7 +70,12 @@ export function deviceRoutes(app: ZodApp, deps: ApiDeps): void {
     '/devices/:id',
     { schema: { tags, params: Params, response: { 204: z.null(), 404: ApiError } } },
     async (request, reply) => {
-      if (!(await deps.registry.remove(request.params.id))) throw new NotFoundError(`no device ${request.params.id}`);
+      const device = await deps.registry.devices.get(request.params.id);
+      if (device === undefined || !(await deps.registry.remove(request.params.id))) {
+        throw new NotFoundError(`no device ${request.params.id}`);
+      }
+      // Its broker login went with it (ON DELETE CASCADE); a connection still open ends now.
+      if (device.format === 'vaka') deps.mqttCredentials?.revoked(device.address);
       return reply.code(204).send(null);
     },
   );

@@ -130,18 +130,26 @@ describe('embedded broker logins (issue 7)', () => {
     await client.endAsync();
   });
 
-  it('a new login replaces the old password at once', async () => {
+  it('a new login replaces the old password at once, and ends a connection made with the old one', async () => {
     const device = await nativeDevice('auth-rotate');
+    const old = await connect({ username: 'auth-rotate', password: device.mqtt?.password });
+    const cut = new Promise<void>((resolve) => old.once('close', () => resolve()));
     const again = await t.api('POST', `/devices/${device.id}/mqtt-credentials`);
     expect(again.statusCode).toBe(201);
+    await cut;
+    old.end(true);
     const fresh = again.json<MqttLogin>();
     expect(await refusedWith({ username: 'auth-rotate', password: device.mqtt?.password })).toBe(4);
     expect(await refusedWith({ username: 'auth-rotate', password: fresh.password })).toBe(0);
   });
 
-  it('removing a device removes its login', async () => {
+  it('removing a device removes its login and ends its open connection', async () => {
     const device = await nativeDevice('auth-removed');
+    const open = await connect({ username: 'auth-removed', password: device.mqtt?.password });
+    const cut = new Promise<void>((resolve) => open.once('close', () => resolve()));
     expect((await t.api('DELETE', `/devices/${device.id}`)).statusCode).toBe(204);
+    await cut;
+    open.end(true);
     expect(await refusedWith({ username: 'auth-removed', password: device.mqtt?.password })).toBe(4);
   });
 
