@@ -127,7 +127,7 @@ async function main(): Promise<void> {
     }
   }
   if (values.only === undefined || values.only === 'aedes') {
-    const broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+    const broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
     try {
       results.push(
         await measure('embedded aedes (in process)', `mqtt://127.0.0.1:${broker.port}`, messages, window, subQos),

@@ -26,6 +26,7 @@ import { eventRoutes } from './api/routes/events.js';
 import { healthRoutes } from './api/routes/health.js';
 import { insightRoutes } from './api/routes/insights.js';
 import { metricsRoutes } from './api/routes/metrics.js';
+import { mqttCredentialRoutes } from './api/routes/mqtt-credentials.js';
 import { residentRoutes } from './api/routes/residents.js';
 import { userRoutes } from './api/routes/users.js';
 import { installSecurityHeaders } from './api/security-headers.js';
@@ -86,6 +87,7 @@ export async function buildApp(deps: ApiDeps, options: AppOptions): Promise<Fast
       userRoutes(zapi, deps);
       residentRoutes(zapi, deps);
       deviceRoutes(zapi, deps);
+      mqttCredentialRoutes(zapi, deps);
       eventRoutes(zapi, deps);
       alertRoutes(zapi, deps);
       contextRoutes(zapi, deps);

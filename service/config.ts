@@ -48,6 +48,11 @@ export const Env = z.object({
   MQTT_PASSWORD: optionalText,
   /** The gateway's MQTT client id; the broker keeps Vaka's persistent session under it. */
   MQTT_CLIENT_ID: z.string().min(1).max(64).default('vaka-gateway'),
+  /**
+   * Let clients without a user name into the embedded broker, with every topic open, as before
+   * issue 7: for a lab or a simulator run only. Off by default; ignored with MQTT_URL.
+   */
+  MQTT_ALLOW_ANONYMOUS: bool.default(false),
   /** External PostgreSQL, e.g. postgres://vaka@db:5432/vaka. Unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalUrl,
   /** Folder for the embedded database's files. */
@@ -145,6 +150,8 @@ export interface Config {
     username: string | undefined;
     password: string | undefined;
     clientId: string;
+    /** Embedded broker only: clients without a login may connect (a lab). */
+    allowAnonymous: boolean;
   };
   database: { url: string | undefined; dataDir: string };
   gateway: {
@@ -193,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       username: e.MQTT_USERNAME,
       password: e.MQTT_PASSWORD,
       clientId: e.MQTT_CLIENT_ID,
+      allowAnonymous: e.MQTT_ALLOW_ANONYMOUS,
     },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
     gateway: {

@@ -99,6 +99,19 @@ export const DeviceInput = z.object({
 });
 export type DeviceInput = z.infer<typeof DeviceInput>;
 
+/** A broker login issued by Vaka (embedded broker only); the password is shown this once. */
+export const MqttLogin = z.object({
+  username: z.string(),
+  password: z.string(),
+  /** The topic (or filter) this login may publish to. */
+  topic: z.string(),
+});
+export type MqttLogin = z.infer<typeof MqttLogin>;
+
+/** POST /devices: the device, and for a native device on the embedded broker its broker login. */
+export const RegisteredDevice = Device.extend({ mqtt: MqttLogin.optional() });
+export type RegisteredDevice = z.infer<typeof RegisteredDevice>;
+
 export const ClaimInput = DeviceInput.pick({ residentId: true, roomId: true, kind: true, label: true });
 export type ClaimInput = z.infer<typeof ClaimInput>;
 
@@ -198,6 +211,12 @@ export const AlertExplanation = z.discriminatedUnion('key', [
   explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
   explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),
   explained('sensor.offline', { device: DeviceRef }),
+  explained('home.silent', {
+    devices: z.number().int().min(0),
+    minutes,
+    limitMin: minutes,
+    usualLongestMin: minutes.nullable(),
+  }),
   explained('inactivity', stillness),
   explained('bathroom.long', {
     place: Place,
@@ -374,6 +393,8 @@ export const Health = z.object({
   eventsStored: z.number(),
   eventsPending: z.number(),
   streamClients: z.number(),
+  /** [HOME-1] Homes with no message from any device for longer than their rhythm allows (each also an alert). */
+  silentHomes: z.number().int(),
   /** Problems with Vaka itself that have lasted long enough to matter (service/supervision.ts). */
   problems: z.array(SystemProblem),
 });

@@ -12,6 +12,7 @@ import { type DayInsightsDetector, dayInsights } from './detectors/day-insights.
 import type { ActiveAlert, AlertAction, Detector, DetectorContext } from './detectors/detector.js';
 import { fallFromDevice } from './detectors/fall-device.js';
 import { helpButton } from './detectors/help-button.js';
+import { type HomeSilentDetector, homeSilent } from './detectors/home-silent.js';
 import { sensorSilent } from './detectors/sensor-silent.js';
 import { wearableFall } from './detectors/wearable-fall.js';
 import type { Insight } from './model/day/day-profile.js';
@@ -33,12 +34,15 @@ export interface EngineOptions {
   extra?: readonly Detector[] | undefined;
   /** [DAY-1] [TREND-1] insights as they are found (they are also kept with each resident's model). */
   onInsight?: ((insight: Insight) => void) | undefined;
+  /** [HOME-1] False while no message can arrive from anywhere (the broker is unreachable); default always true. */
+  listening?: (() => boolean) | undefined;
 }
 
 export const DEFAULT_TIME_ZONE = 'Europe/Stockholm';
 
 export class Engine implements RegistryListener {
   private readonly silent: ReturnType<typeof sensorSilent>;
+  private readonly home: HomeSilentDetector;
   private readonly behaviour: BehaviourDetector | undefined;
   private readonly detectors: Detector[];
   private readonly day: DayInsightsDetector | undefined;
@@ -53,11 +57,25 @@ export class Engine implements RegistryListener {
         ? undefined
         : behaviour({ timeZone: options.timeZone ?? DEFAULT_TIME_ZONE, timeZoneOf: options.timeZoneOf });
     const learned = this.behaviour;
+    this.home = homeSilent({
+      unlearnedMs: options.sensorSilentMs,
+      ...(learned ? { rhythm: (residentId) => learned.homeRhythm(residentId) } : {}),
+      ...(options.listening ? { listening: options.listening } : {}),
+    });
+    const home = this.home;
     this.silent = sensorSilent({
       silentMs: options.sensorSilentMs,
       ...(learned ? { rhythm: (deviceId, residentId) => learned.sensorRhythm(residentId, deviceId) } : {}),
+      homeSilent: (residentId) => home.isSilent(residentId),
     });
-    this.detectors = [fallFromDevice(), helpButton(), batteryLow({ lowPct: options.batteryLowPct }), this.silent];
+    // HOME-1 before SILENT-1: on a tick where both are due, the home's one alert stands for its devices.
+    this.detectors = [
+      fallFromDevice(),
+      helpButton(),
+      batteryLow({ lowPct: options.batteryLowPct }),
+      this.home,
+      this.silent,
+    ];
     if (options.wearableFall !== false) {
       // A classifier that cannot load (missing weights) must not take the other rules down.
       try {
@@ -74,10 +92,17 @@ export class Engine implements RegistryListener {
 
   added(device: DeviceInfo, lastSeen: number): void {
     this.silent.watch(device.deviceId, device.residentId, device.roomId, lastSeen);
+    this.home.watch(device.deviceId, device.residentId, lastSeen);
   }
 
   removed(deviceId: string): void {
     this.silent.unwatch(deviceId);
+    this.home.unwatch(deviceId);
+  }
+
+  /** [HOME-1] How many homes are silent now. */
+  silentHomes(): number {
+    return this.home.silentCount();
   }
 
   /** Takes back detector state for alerts still active from before a restart. */

@@ -11,6 +11,7 @@ import { AlertService } from './alerts/alert-service.js';
 import { buildApp } from './app.js';
 import { AuthService, type FirstAdmin } from './auth/auth-service.js';
 import { type EmbeddedBroker, startEmbeddedBroker } from './broker/embedded-broker.js';
+import { MqttCredentials, SERVICE_USERNAME } from './broker/mqtt-credentials.js';
 import type { Config } from './config.js';
 import { ContextService } from './context-service.js';
 import { type Health, STREAM_HEARTBEAT_MS } from './contract.js';
@@ -32,6 +33,7 @@ import { DeadLettersStore } from './store/dead-letters-store.js';
 import { EventsStore } from './store/events-store.js';
 import { MetricsStore } from './store/metrics-store.js';
 import { ModelStore } from './store/model-store.js';
+import { MqttAccountsStore } from './store/mqtt-accounts-store.js';
 import { ResidentsStore } from './store/residents-store.js';
 import { SessionsStore } from './store/sessions-store.js';
 import { UsersStore } from './store/users-store.js';
@@ -55,6 +57,8 @@ export interface Vaka {
   /** The HTTP port and MQTT URL actually in use (ports may have been 0). */
   readonly httpPort: number;
   readonly mqttUrl: string;
+  /** Logins of the embedded broker; undefined with an external broker (MQTT_URL). */
+  readonly mqttCredentials: MqttCredentials | undefined;
   health(): Promise<Health>;
   /** Runs absence detectors now (the tick timer does this every TICK_S). */
   tick(now?: number): Promise<void>;
@@ -88,11 +92,36 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     logger.info({ database: db.kind, migrationsApplied: applied.length }, 'database ready');
 
     let broker: EmbeddedBroker | undefined;
+    let mqttCredentials: MqttCredentials | undefined;
+    let gatewayLogin = { username: config.mqtt.username, password: config.mqtt.password };
     if (config.mqtt.url === undefined) {
-      broker = await startEmbeddedBroker({ port: config.mqtt.embeddedPort, host: config.http.host });
+      // The embedded broker lets in only the logins Vaka issued (mqtt-credentials.ts); its own
+      // gateway's is made now and lives only in this process.
+      const credentials = new MqttCredentials(new MqttAccountsStore(db), {
+        allowAnonymous: config.mqtt.allowAnonymous,
+        topics: { nativePrefix: config.gateway.nativePrefix, z2mBaseTopic: config.gateway.z2mBaseTopic },
+      });
+      mqttCredentials = credentials;
+      gatewayLogin = credentials.internalLogin(SERVICE_USERNAME, { role: 'service' });
+      broker = await startEmbeddedBroker({
+        port: config.mqtt.embeddedPort,
+        host: config.http.host,
+        access: {
+          authenticate: (username, password) => credentials.authenticate(username, password),
+          topics: credentials.topics,
+          log: logger.child({ part: 'broker' }),
+        },
+      });
       const b = broker;
       closers.push(() => b.close());
-      logger.info({ port: broker.port }, 'embedded MQTT broker listening');
+      // A replaced password or a removed device ends the connections made with the old login.
+      credentials.onRevoked((username) => {
+        const cut = b.disconnect(username);
+        if (cut > 0) logger.info({ part: 'broker', username, connections: cut }, 'MQTT login revoked');
+      });
+      logger.info({ port: broker.port, anonymous: config.mqtt.allowAnonymous }, 'embedded MQTT broker listening');
+      if (config.mqtt.allowAnonymous)
+        logger.warn('MQTT_ALLOW_ANONYMOUS: anyone on the network may publish sensor messages');
     }
     const mqttUrl = config.mqtt.url ?? `mqtt://127.0.0.1:${broker?.port}`;
 
@@ -126,6 +155,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     await sessions.prune(now());
     const hub = new StreamHub();
     const models = new ModelStore(db);
+    // The gateway is made after the engine; until then nothing can arrive anyway.
+    let gatewayConnected = () => false;
     const engine = new Engine(
       {
         batteryLowPct: config.detectors.batteryLowPct,
@@ -134,6 +165,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         // [DAY-1] [TREND-1] never page; GET /residents/:id/insights lists them. The log says only
         // that one was found: its words are health data.
         onInsight: (insight) => logger.info({ part: 'insights', rule: insight.ruleId }, 'insight found'),
+        // [HOME-1] pauses while the broker is away: that is one system problem, not one alert per home.
+        listening: () => gatewayConnected(),
       },
       { device: (id) => registry.info(id), roomKind: (id) => registry.roomKind(id) },
       logger.child({ part: 'engine' }),
@@ -177,8 +210,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       {
         mqttUrl,
         clientId: config.mqtt.clientId,
-        username: config.mqtt.username,
-        password: config.mqtt.password,
+        username: gatewayLogin.username,
+        password: gatewayLogin.password,
         connectTimeoutMs: 10_000,
         now,
         logger,
@@ -192,6 +225,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       pipeline,
     );
 
+    gatewayConnected = () => gateway.connected;
     const startedAt = now();
     const databaseReachable = () =>
       db.query('SELECT 1').then(
@@ -222,6 +256,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         eventsStored: counters.stored,
         eventsPending: counters.pending,
         streamClients: hub.size,
+        silentHomes: engine.silentHomes(),
         problems: supervisor.problems(),
       };
     };
@@ -247,6 +282,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         auth,
         users,
         audit,
+        mqttCredentials,
       },
       { logger, dashboardDir: options.dashboardDir ?? DEFAULT_DASHBOARD },
     );
@@ -323,6 +359,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
       gateway,
       httpPort,
       mqttUrl,
+      mqttCredentials,
       health,
       tick,
       stop: closeAll,

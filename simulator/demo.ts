@@ -4,6 +4,7 @@
  * a composition root: it starts the service and drives it from outside, as sensors would.
  */
 import { pino } from 'pino';
+import { DEMO_USERNAME } from '../service/broker/mqtt-credentials.js';
 import type { Device as ServiceDevice } from '../service/contract.js';
 import { main } from '../service/main.js';
 import type { Vaka } from '../service/vaka.js';
@@ -55,7 +56,10 @@ async function demo(): Promise<void> {
   if (vaka === undefined) return;
   const homes = demoHomes(HOMES, FORMAT);
   await registerHomes(vaka, homes);
-  const publisher = await connectPublisher({ url: vaka.mqttUrl, connectTimeoutMs: 10_000 });
+  // On the embedded broker the simulated sensors log in as a Zigbee2MQTT bridge would, with a
+  // login that lives only in this process (issue 7: the broker refuses anonymous clients).
+  const login = vaka.mqttCredentials?.internalLogin(DEMO_USERNAME, { role: 'bridge' });
+  const publisher = await connectPublisher({ url: vaka.mqttUrl, connectTimeoutMs: 10_000, ...login });
   const simulation = createSimulation({
     publish: publisher.publish,
     homes,

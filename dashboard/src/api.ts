@@ -24,6 +24,7 @@ import {
   Health,
   Insight,
   Metrics,
+  RegisteredDevice,
   Resident,
   ResidentPresence,
   ResidentRoutine,
@@ -82,7 +83,8 @@ export interface Api {
   unclaimedDevices(): Promise<UnclaimedDevice[]>;
   createResident(input: ResidentInput): Promise<Resident>;
   addRoom(residentId: string, room: RoomInput): Promise<Room>;
-  addDevice(input: DeviceInput): Promise<Device>;
+  /** A native device on the embedded broker comes back with its broker login (`mqtt`), shown once. */
+  addDevice(input: DeviceInput): Promise<RegisteredDevice>;
   claimDevice(input: ClaimInput & Pick<DeviceInput, 'format' | 'address'>): Promise<Device>;
   metrics(hours: number): Promise<Metrics>;
   deadLetters(limit: number): Promise<DeadLetterView[]>;
@@ -175,7 +177,7 @@ export function createApi(
     unclaimedDevices: () => call(z.array(UnclaimedDevice), '/unclaimed-devices'),
     createResident: (input) => call(Resident, '/residents', input),
     addRoom: (id, room) => call(Room, `/residents/${encodeURIComponent(id)}/rooms`, room),
-    addDevice: (input) => call(Device, '/devices', input),
+    addDevice: (input) => call(RegisteredDevice, '/devices', input),
     claimDevice: (input) => call(Device, '/unclaimed-devices/claim', input),
     metrics: (hours) => call(Metrics, `/metrics?hours=${hours}`),
     deadLetters: (limit) => call(z.array(DeadLetterView), `/dead-letters?limit=${limit}`),

@@ -87,6 +87,10 @@ export const explanationsEn: ExplanationTexts = {
     `No message from ${enDevice(p.device)} for ${enDuration(p.minutes)} (limit ${enDuration(p.limitMin)}` +
     `${p.usualLongestMin === null ? '' : `; its usual longest gap between messages is ${enDuration(p.usualLongestMin)}`}).`,
   'sensor.offline': (p) => `${capitalise(enDevice(p.device))} is reported offline by its Zigbee bridge.`,
+  'home.silent': (p) =>
+    `No message from any of the home's ${p.devices} devices for ${enDuration(p.minutes)} (limit ${enDuration(p.limitMin)}` +
+    `${p.usualLongestMin === null ? '' : `; the home's usual longest quiet spell is ${enDuration(p.usualLongestMin)}`}). ` +
+    'Check the home’s bridge, power and network: no alarm can come from there.',
   inactivity: (p) =>
     `No activity anywhere for ${enDuration(p.minutes)} (last in ${enPlace(p.place)} at ${clockOf(p.since)}). ` +
     `Usually quiet there for at most ${enDuration(p.usualMax)} ${EN_PART[p.partOfDay]}, ${enDays(p.days)}; this is ${enFar(p)}.`,
@@ -189,6 +193,10 @@ export const explanationsSv: ExplanationTexts = {
     `Inget meddelande från ${svDevice(p.device)} på ${svDuration(p.minutes)} (gräns ${svDuration(p.limitMin)}` +
     `${p.usualLongestMin === null ? '' : `; brukar som längst vara tyst i ${svDuration(p.usualLongestMin)}`}).`,
   'sensor.offline': (p) => `${capitalise(svDevice(p.device))} är offline enligt Zigbee-bryggan.`,
+  'home.silent': (p) =>
+    `Inget meddelande från någon av hemmets ${p.devices} enheter på ${svDuration(p.minutes)} (gräns ${svDuration(p.limitMin)}` +
+    `${p.usualLongestMin === null ? '' : `; hemmet brukar som längst vara tyst i ${svDuration(p.usualLongestMin)}`}). ` +
+    'Kontrollera hemmets brygga, ström och nätverk: inga larm kan komma därifrån.',
   inactivity: (p) =>
     `Ingen aktivitet någonstans på ${svDuration(p.minutes)} (senast i ${svPlace(p.place)} kl. ${clockOf(p.since)}). ` +
     `Brukar vara stilla där högst ${svDuration(p.usualMax)} ${SV_PART[p.partOfDay]}, ${svDays(p.days)}; det är ${svFar(p)}.`,

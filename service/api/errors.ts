@@ -6,6 +6,7 @@
 import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { CredentialsRefusedError } from '../broker/mqtt-credentials.js';
 import type { ApiError } from '../contract.js';
 import { AlertTransitionError } from '../store/alerts-store.js';
 import { isForeignKeyViolation, isUniqueViolation } from '../store/sql-values.js';
@@ -33,6 +34,7 @@ export function errorHandler(error: FastifyError, request: FastifyRequest, reply
   }
   if (error instanceof NotFoundError) return reply.code(404).send(body(404, error.code, error.message));
   if (error instanceof BadRequestError) return reply.code(400).send(body(400, error.code, error.message));
+  if (error instanceof CredentialsRefusedError) return reply.code(409).send(body(409, error.code, error.message));
   if (error instanceof AlertTransitionError) {
     const status = error.message.startsWith('no alert') ? 404 : 409;
     return reply.code(status).send(body(status, error.code, error.message));

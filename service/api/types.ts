@@ -8,6 +8,7 @@ import type {
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AlertService } from '../alerts/alert-service.js';
 import type { AuthService } from '../auth/auth-service.js';
+import type { MqttCredentials } from '../broker/mqtt-credentials.js';
 import type { ContextService } from '../context-service.js';
 import type { Health } from '../contract.js';
 import type { Insight as ModelInsight } from '../model/day/day-profile.js';
@@ -56,4 +57,6 @@ export interface ApiDeps {
   timeZone: string;
   /** The service's clock, ms since the epoch. */
   now(): number;
+  /** Logins of the embedded broker; undefined with an external broker (its accounts are deploy/mosquitto's). */
+  mqttCredentials?: MqttCredentials | undefined;
 }

@@ -43,6 +43,9 @@ export const ROUTE_POLICY: Record<string, RoutePolicy> = {
   'GET /api/v1/devices/:id': { access: 'carer', scope: 'device' },
   'POST /api/v1/devices': { access: 'operator', audit: 'device.create' },
   'DELETE /api/v1/devices/:id': { access: 'operator', audit: 'device.delete' },
+  // Issue 7: broker logins of the embedded broker, shown once (the audit keeps who, never the password).
+  'POST /api/v1/devices/:id/mqtt-credentials': { access: 'operator', scope: 'device', audit: 'device.mqtt_login' },
+  'POST /api/v1/mqtt/bridge-credentials': { access: 'operator', audit: 'mqtt.bridge_login' },
   'GET /api/v1/unclaimed-devices': { access: 'operator' },
   'POST /api/v1/unclaimed-devices/claim': { access: 'operator', audit: 'device.claim' },
   'GET /api/v1/dead-letters': { access: 'operator' },

@@ -44,6 +44,12 @@ export interface SensorRhythm {
   observed: number;
 }
 
+/**
+ * [HOME-1] The whole home's intervals are kept beside its devices' (and saved with them), under
+ * a key no device has: device ids are UUIDs.
+ */
+const HOME_RHYTHM_KEY = 'home';
+
 /** Intervals learned before a device's rhythm is trusted. */
 const RHYTHM_MIN_INTERVALS = 20;
 
@@ -58,6 +64,8 @@ export interface BehaviourDetector extends Detector {
   importModel(residentId: string, state: unknown): void;
   /** [SILENT-1] A device's own reporting rhythm, once learned: the longest usual interval. */
   sensorRhythm(residentId: string, deviceId: string): SensorRhythm | undefined;
+  /** [HOME-1] The rhythm of a whole home: intervals between messages from any of its devices. */
+  homeRhythm(residentId: string): SensorRhythm | undefined;
   forget(residentId: string): void;
   /** Every resident's live state (for the day-level insights, day-insights.ts). */
   residents(): Iterable<ResidentState>;
@@ -70,6 +78,7 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
   const powerOn = new Map<string, boolean>();
   const roomGroups = new Map<string, RoomGroup>();
   const heardAt = new Map<string, number>();
+  const homeHeardAt = new Map<string, number>();
   const rules: BehaviourRule[] = [
     nightExitWithoutReturn(),
     suspectedFall(),
@@ -140,6 +149,11 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
         if (prevHeard !== undefined) s.model.addSensorInterval(event.deviceId, event.receivedAt - prevHeard);
         heardAt.set(event.deviceId, event.receivedAt);
       }
+      const prevHome = homeHeardAt.get(event.residentId);
+      if (prevHome === undefined || event.receivedAt > prevHome) {
+        if (prevHome !== undefined) s.model.addSensorInterval(HOME_RHYTHM_KEY, event.receivedAt - prevHome);
+        homeHeardAt.set(event.residentId, event.receivedAt);
+      }
       const group = groupOf(event, ctx);
       if (!isActivity(event, powerOn)) return [];
       if (event.roomId !== null && MOVEMENT_SENSORS.has(event.sensorKind) && !s.model.motionRooms.has(event.roomId)) {
@@ -204,6 +218,9 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
       const h = residents.get(residentId)?.model.sensors.get(deviceId);
       if (h === undefined || h.observed < RHYTHM_MIN_INTERVALS) return undefined;
       return { usualLongestMs: quantile(h, 0.999), observed: h.observed };
+    },
+    homeRhythm(residentId) {
+      return this.sensorRhythm(residentId, HOME_RHYTHM_KEY);
     },
     forget(residentId) {
       residents.delete(residentId);

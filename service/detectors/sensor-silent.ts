@@ -7,6 +7,8 @@ export interface SensorSilentOptions {
   silentMs: number;
   /** The device's own learned rhythm (the behaviour model), once there is enough of it. */
   rhythm?: (deviceId: string, residentId: string) => { usualLongestMs: number; observed: number } | undefined;
+  /** [HOME-1] The whole home is silent: one alert says it for every device, so none is raised per device. */
+  homeSilent?: (residentId: string) => boolean;
 }
 
 /** Past the device's usual longest interval by this factor (bins are ~20% wide). */
@@ -90,7 +92,7 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
       const actions: AlertAction[] = [];
       for (const [deviceId, watch] of watches) {
         const quiet = now - watch.lastSeen;
-        if (watch.silent || quiet < options.silentMs) continue;
+        if (watch.silent || quiet < options.silentMs || options.homeSilent?.(watch.residentId) === true) continue;
         // [SILENT-1] Against the device's own rhythm: a door used twice a day is not silent at 3 h.
         const rhythm = options.rhythm?.(deviceId, watch.residentId);
         const learned = rhythm === undefined ? 0 : Math.min(RHYTHM_CAP_MS, rhythm.usualLongestMs * RHYTHM_FACTOR);

@@ -53,6 +53,7 @@ const SAMPLES: { [K in ExplanationKey]: Extract<AlertExplanation, { key: K }>['p
     usualLongestMin: 337,
   },
   'sensor.offline': { device: null },
+  'home.silent': { devices: 6, minutes: 41, limitMin: 30, usualLongestMin: 24 },
   inactivity: {
     place: { room: 'Vardagsrum', group: 'living' },
     minutes: 130,
@@ -122,6 +123,13 @@ describe('alert explanations in words', () => {
     );
     expect(say('sv', sample('sensor.offline'))).toBe('En okänd enhet är offline enligt Zigbee-bryggan.');
     expect(say('sv', sample('sensor.silent'))).toContain('på 9 tim (gräns 7 tim 2 min;');
+  });
+
+  it('say that a whole home is silent [HOME-1], and what to check', () => {
+    expect(say('en', sample('home.silent'))).toBe(
+      "No message from any of the home's 6 devices for 41 min (limit 30 min; the home's usual longest quiet spell is 24 min). Check the home’s bridge, power and network: no alarm can come from there.",
+    );
+    expect(say('sv', sample('home.silent'))).toContain('Inget meddelande från någon av hemmets 6 enheter på 41 min');
   });
 
   it('give clock times in 24-hour form in English too, and say how much is learned', () => {

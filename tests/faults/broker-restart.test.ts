@@ -9,51 +9,23 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
 import { testEnv } from '../helpers/env.js';
-import { apiPost, signIn, storedEvents } from '../helpers/fault-kit.js';
-import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
-import { openStream, type TestStream } from '../helpers/stream-client.js';
-import { createSchema } from '../helpers/test-db.js';
-import { TEST_ADMIN } from '../helpers/test-vaka.js';
-import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
+import { apiPost, type OwnServices, startOwnServices, storedEvents } from '../helpers/fault-kit.js';
 
 const DOWN_MS = 5000;
 const PUBLISH_EVERY_MS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stream', () => {
-  let broker: OwnMosquitto;
-  let schema: Awaited<ReturnType<typeof createSchema>>;
-  let vaka: VakaProcess;
-  let api: string;
-  let stream: TestStream;
-  let token: string;
-
+  let rig: OwnServices;
   beforeAll(async () => {
-    broker = await ownMosquitto();
-    schema = await createSchema();
-    vaka = await startVakaProcess({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MQTT_URL: broker.url,
-      MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
-      DATABASE_URL: schema.url,
-      VAKA_ADMIN_USER: TEST_ADMIN.username,
-      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
-    });
-    ({ api, token } = await signIn(vaka.port));
-    stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
+    rig = await startOwnServices();
   }, 60_000);
+  afterAll(() => rig?.close());
 
-  afterAll(async () => {
-    await stream?.close();
-    await vaka?.stop();
-    await broker?.close();
-    await schema?.drop();
-  });
-
-  const post = <T>(path: string, body: unknown) => apiPost<T>(api, token, path, body);
+  const post = <T>(path: string, body: unknown) => apiPost<T>(rig.api, rig.token, path, body);
 
   it('stores every QoS 1 message published around a restart, and a later alert still arrives', async () => {
+    const { api, broker, schema, stream, vaka } = rig;
     const resident = await post<Resident>('/residents', { name: 'Stig Lund', rooms: [{ name: 'Hall', kind: 'hall' }] });
     const roomId = resident.rooms[0]?.id;
     await post('/devices', { format: 'vaka', address: 'pir-1', residentId: resident.id, roomId, kind: 'motion' });

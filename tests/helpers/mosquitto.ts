@@ -42,7 +42,13 @@ async function reachable(port: number): Promise<boolean> {
   });
 }
 
-export async function ownMosquitto(): Promise<OwnMosquitto> {
+/** Logins and topic rules, as deploy/mosquitto ships them (absent: anonymous, every topic open). */
+export interface MosquittoAuth {
+  passwordFile: string;
+  aclFile: string;
+}
+
+export async function ownMosquitto(auth?: MosquittoAuth): Promise<OwnMosquitto> {
   const dir = mkdtempSync(join(tmpdir(), 'vaka-mosquitto-'));
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
@@ -50,7 +56,9 @@ export async function ownMosquitto(): Promise<OwnMosquitto> {
     conf,
     [
       `listener ${port} 127.0.0.1`,
-      'allow_anonymous true',
+      ...(auth === undefined
+        ? ['allow_anonymous true']
+        : ['allow_anonymous false', `password_file ${auth.passwordFile}`, `acl_file ${auth.aclFile}`]),
       // Started as root, Mosquitto drops to the user "mosquitto", which cannot write this folder:
       // persistence would then silently fail. Run as whoever runs the test.
       `user ${userInfo().username}`,

@@ -19,6 +19,6 @@ export async function startTestBroker(): Promise<TestBroker> {
   const id = randomBytes(5).toString('hex');
   const names = { prefix: `vaka-t-${id}`, z2mBase: `z2m-t-${id}` };
   if (testEnv.mqttUrl) return { url: testEnv.mqttUrl, ...names, close: async () => {} };
-  const broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+  const broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
   return { url: `mqtt://127.0.0.1:${broker.port}`, ...names, close: () => broker.close() };
 }

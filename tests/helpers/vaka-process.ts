@@ -43,8 +43,10 @@ export async function startVakaProcess(
   env: Record<string, string>,
   entry: Entry = 'service/main.ts',
   timeoutMs = 30_000,
+  /** At least info: the start line the port is read from is an info line. */
+  logLevel: 'info' | 'debug' | 'trace' = 'info',
 ): Promise<VakaProcess> {
-  const run = runVaka({ ...env, LOG_LEVEL: 'info' }, entry);
+  const run = runVaka({ ...env, LOG_LEVEL: logLevel }, entry);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`Vaka did not start:\n${run.output()}`)), timeoutMs);
     const check = () => {

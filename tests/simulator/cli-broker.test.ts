@@ -19,7 +19,7 @@ let url: string;
 let dir: string;
 
 beforeAll(async () => {
-  broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+  broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
   url = `mqtt://127.0.0.1:${broker.port}`;
   dir = mkdtempSync(join(tmpdir(), 'vaka-cli-broker-'));
 });

@@ -111,7 +111,7 @@ describe('publisher against an MQTT broker (embedded aedes)', () => {
   let broker: EmbeddedBroker;
   let url: string;
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+    broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
     url = `mqtt://127.0.0.1:${broker.port}`;
   });
   afterAll(() => broker.close());
@@ -147,7 +147,7 @@ describe('publisher against an MQTT broker (embedded aedes)', () => {
   });
 
   it('holds back at most its window while the broker is away, and delivers it all after reconnecting', async () => {
-    const own = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+    const own = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
     const port = own.port;
     const changes: string[] = [];
     const publisher = await connectPublisher(
@@ -170,7 +170,7 @@ describe('publisher against an MQTT broker (embedded aedes)', () => {
     // Backpressure: the window is full, so the sender waits instead of piling messages up.
     expect(sent).toBe(20);
     expect(publisher.counters().inFlight).toBe(20);
-    const again = await startEmbeddedBroker({ port, host: '127.0.0.1' });
+    const again = await startEmbeddedBroker({ port, host: '127.0.0.1', access: 'open' });
     try {
       await sending;
       await publisher.drain();

@@ -1,6 +1,6 @@
 /** Registers a device by its address, for one that has not yet sent anything (or was set up elsewhere). */
 import { useState } from 'preact/hooks';
-import { PayloadFormat, type Resident } from '../../../service/contract.js';
+import { type MqttLogin, PayloadFormat, type Resident } from '../../../service/contract.js';
 import type { Api } from '../api.js';
 import { useStrings } from '../use-strings.js';
 import { useSubmit } from '../use-submit.js';
@@ -22,14 +22,17 @@ export function AddDeviceForm({
   const [format, setFormat] = useState<PayloadFormat>('z2m');
   const [address, setAddress] = useState('');
   const [choice, setChoice] = useState<DeviceChoice>(EMPTY);
+  const [login, setLogin] = useState<MqttLogin | null>(null);
   const submit = useSubmit();
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
     const resident = residents.find((r) => r.id === choice.residentId);
     if (resident === undefined) return submit.fail(o.needResident);
+    setLogin(null);
     void submit.run(async () => {
       const device = await api.addDevice({ format, address: address.trim(), ...deviceInput(choice) });
+      setLogin(device.mqtt ?? null);
       setAddress('');
       setChoice({ ...EMPTY, residentId: choice.residentId });
       onAdded();
@@ -81,6 +84,26 @@ export function AddDeviceForm({
         </div>
         <FormMessageLine message={submit.message} />
       </form>
+      {login !== null && (
+        <div class="card" role="status" aria-labelledby="mqtt-login-heading">
+          <h4 id="mqtt-login-heading">{o.mqttLoginHeading}</h4>
+          <p class="hint">{o.mqttLoginHint}</p>
+          <dl class="login-facts">
+            <dt>{o.mqttUser}</dt>
+            <dd>
+              <code>{login.username}</code>
+            </dd>
+            <dt>{o.mqttPassword}</dt>
+            <dd>
+              <code>{login.password}</code>
+            </dd>
+            <dt>{o.mqttTopic}</dt>
+            <dd>
+              <code>{login.topic}</code>
+            </dd>
+          </dl>
+        </div>
+      )}
     </section>
   );
 }

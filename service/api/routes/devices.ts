@@ -1,7 +1,17 @@
 import { z } from 'zod';
+import { DEVICE_ID_PATTERN } from '../../../gateway/formats/vaka-native.js';
 import { principalOf } from '../../auth/auth-hooks.js';
 import { teamScope } from '../../auth/principal.js';
-import { ApiError, ClaimInput, Device, DeviceInput, PayloadFormat, UnclaimedDevice } from '../../contract.js';
+import { RESERVED_USERNAMES } from '../../broker/mqtt-credentials.js';
+import {
+  ApiError,
+  ClaimInput,
+  Device,
+  DeviceInput,
+  PayloadFormat,
+  RegisteredDevice,
+  UnclaimedDevice,
+} from '../../contract.js';
 import { NotFoundError } from '../errors.js';
 import type { ApiDeps, ZodApp } from '../types.js';
 
@@ -28,14 +38,21 @@ export function deviceRoutes(app: ZodApp, deps: ApiDeps): void {
     {
       schema: {
         tags,
-        summary: 'Register a device to a resident (and room)',
+        summary:
+          'Register a device to a resident (and room); a native device on the embedded broker also gets its broker login, shown once',
         body: DeviceInput,
-        response: { 201: Device, 400: ApiError, 409: ApiError },
+        response: { 201: RegisteredDevice, 400: ApiError, 409: ApiError },
       },
     },
     async (request, reply) => {
       await assertRoomOfResident(deps, request.body.residentId, request.body.roomId);
-      return reply.code(201).send(await deps.registry.register(request.body));
+      const device = await deps.registry.register(request.body);
+      // Issue 7: onboarding a native device hands out its login at once, so it can publish.
+      const mqtt =
+        device.format === 'vaka' && deps.mqttCredentials !== undefined && canLogIn(device.address)
+          ? await deps.mqttCredentials.issueForDevice(device)
+          : undefined;
+      return reply.code(201).send(mqtt === undefined ? device : { ...device, mqtt });
     },
   );
 
@@ -53,7 +70,12 @@ export function deviceRoutes(app: ZodApp, deps: ApiDeps): void {
     '/devices/:id',
     { schema: { tags, params: Params, response: { 204: z.null(), 404: ApiError } } },
     async (request, reply) => {
-      if (!(await deps.registry.remove(request.params.id))) throw new NotFoundError(`no device ${request.params.id}`);
+      const device = await deps.registry.devices.get(request.params.id);
+      if (device === undefined || !(await deps.registry.remove(request.params.id))) {
+        throw new NotFoundError(`no device ${request.params.id}`);
+      }
+      // Its broker login went with it (ON DELETE CASCADE); a connection still open ends now.
+      if (device.format === 'vaka') deps.mqttCredentials?.revoked(device.address);
       return reply.code(204).send(null);
     },
   );
@@ -89,6 +111,11 @@ export function deviceRoutes(app: ZodApp, deps: ApiDeps): void {
       return reply.code(201).send(await deps.registry.claim(format, address, claim));
     },
   );
+}
+
+/** Whether a native device id can be a broker user name (not a service account's). */
+function canLogIn(address: string): boolean {
+  return DEVICE_ID_PATTERN.test(address) && !RESERVED_USERNAMES.has(address);
 }
 
 async function assertRoomOfResident(deps: ApiDeps, residentId: string, roomId: string | null): Promise<void> {

@@ -197,6 +197,38 @@ describe('roles', () => {
     expect((await operator.api('GET', '/auth/me')).json()).toMatchObject({ role: 'operator' });
   });
 
+  it('ignores role, team and id smuggled into a body a route does not take them in (no mass assignment)', async () => {
+    const me = await createStaff(t.vaka.app, t.api, 'carer', teamA.id);
+    const password = newPassword();
+    const changed = await me.api('POST', '/auth/password', {
+      currentPassword: me.password,
+      newPassword: password,
+      role: 'admin',
+      teamId: teamB.id,
+      mustChangePassword: false,
+    });
+    expect(changed.statusCode).toBe(204);
+    const session = await login(t.vaka.app, me.user.username, password);
+    expect(session.user).toMatchObject({ role: 'carer', teamId: teamA.id });
+    const operatorMade = await operator.api('POST', '/residents', {
+      name: 'Smuggled',
+      rooms: [],
+      id: randomUUID(),
+      teamId: teamA.id,
+      role: 'admin',
+    });
+    expect(operatorMade.statusCode).toBe(201);
+    expect((await operator.api('GET', '/auth/me')).json()).toMatchObject({ role: 'operator' });
+    // A carer may not issue broker logins, which would let a device speak for any sensor.
+    expect((await me.api('POST', `/devices/${home.a.device.id}/mqtt-credentials`)).statusCode).toBe(403);
+  });
+
+  it('issues no broker logins with an external broker (MQTT_URL): 409, its logins are the broker’s own', async () => {
+    const res = await t.api('POST', '/mqtt/bridge-credentials');
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ message: string }>().message).toContain('MQTT_URL');
+  });
+
   it('never lets the last admin be demoted or disabled, and ends a disabled account’s sessions', async () => {
     const [admin] = (await t.api('GET', '/users'))
       .json<{ id: string; username: string }[]>()
@@ -302,6 +334,28 @@ describe('hostile input', () => {
     expect((await t.api('GET', '/users')).statusCode).toBe(200);
   });
 
+  it('stores SQL in names as plain text: nothing runs, the tables are intact', async () => {
+    const name = "Robert'); DROP TABLE residents; --";
+    const created = await t.api('POST', '/residents', {
+      name,
+      teamId: teamA.id,
+      rooms: [{ name: "x' OR '1'='1", kind: 'hall' }],
+    });
+    expect(created.statusCode).toBe(201);
+    const back = (await t.api('GET', `/residents/${created.json<Resident>().id}`)).json<Resident>();
+    expect(back.name).toBe(name);
+    expect(back.rooms[0]?.name).toBe("x' OR '1'='1");
+    expect((await t.api('GET', '/residents')).json<Resident[]>().length).toBeGreaterThan(2);
+    const device = await t.api('POST', '/devices', {
+      format: 'z2m',
+      address: "hall/x'; DELETE FROM devices; --",
+      residentId: home.a.resident.id,
+      kind: 'motion',
+    });
+    expect(device.statusCode).toBe(201);
+    expect((await t.api('GET', `/devices/${home.a.device.id}`)).statusCode).toBe(200);
+  });
+
   it('refuses an oversized body with 413, and an anonymous one with 401 before reading it', async () => {
     const big = JSON.stringify({ username: 'admin', password: 'x'.repeat(2_000_000) });
     const headers = { 'content-type': 'application/json' };
@@ -309,6 +363,16 @@ describe('hostile input', () => {
     expect(login.statusCode).toBe(413);
     const anon = await t.vaka.app.inject({ method: 'POST', url: '/api/v1/residents', headers, payload: big });
     expect(anon.statusCode).toBe(401);
+    // Signed in, an oversized onboarding body is refused the same way; a huge query is a 400, never a 5xx.
+    const signedIn = await t.vaka.app.inject({
+      method: 'POST',
+      url: '/api/v1/residents',
+      headers: { ...headers, authorization: `Bearer ${t.admin.token}` },
+      payload: JSON.stringify({ name: 'x'.repeat(2_000_000), rooms: [] }),
+    });
+    expect(signedIn.statusCode).toBe(413);
+    const query = await t.api('GET', `/alerts?residentId=${'a'.repeat(100_000)}`);
+    expect(query.statusCode).toBe(400);
   });
 
   it('rate-limits failed sign-ins per username and address with 429 and Retry-After', async () => {

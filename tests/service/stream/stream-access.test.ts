@@ -32,6 +32,22 @@ const url = () => `ws://127.0.0.1:${t.vaka.httpPort}/api/v1/stream`;
 const raise = (residentId: string, kind: string) => raiseHelp(t.vaka, residentId, kind);
 
 describe('stream authentication', () => {
+  it('closes a socket that sends an oversized message (1009), and keeps serving others', async () => {
+    const WebSocket = (await import('ws')).default;
+    const { streamProtocols } = await import('../../../dashboard/src/stream-client.js');
+    const socket = new WebSocket(url(), streamProtocols(t.admin.token));
+    await new Promise((resolve, reject) => {
+      socket.once('open', resolve);
+      socket.once('error', reject);
+    });
+    const closed = new Promise<number>((resolve) => socket.once('close', (code) => resolve(code)));
+    socket.send('x'.repeat(1_000_000)); // the stream takes at most 64 KiB (app.ts)
+    expect(await closed).toBe(1009);
+    const other = await openStream(url(), t.admin.token);
+    expect((await other.waitFor((f) => f.type === 'snapshot')).type).toBe('snapshot');
+    await other.close();
+  });
+
   it.each([
     ['no token', undefined],
     ['a forged token', 'bm90LWEtcmVhbC10b2tlbi1hdC1hbGwtYXQtYWxsLWF0LWFsbA'],

@@ -65,7 +65,7 @@ describe('control topic on a broker (embedded aedes)', () => {
   let url: string;
   let client: MqttClient;
   beforeAll(async () => {
-    broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1' });
+    broker = await startEmbeddedBroker({ port: 0, host: '127.0.0.1', access: 'open' });
     url = `mqtt://127.0.0.1:${broker.port}`;
     client = await mqtt.connectAsync(url);
   });
