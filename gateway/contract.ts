@@ -165,6 +165,17 @@ export interface GatewaySink {
   backpressure?(): Promise<void> | undefined;
 }
 
+/**
+ * Sees each message before the gateway handles it, and so before the broker gets its PUBACK
+ * (mqtt.js emits 'message' before it acknowledges a QoS 1 message): the service's write-ahead
+ * journal. Implementations must not throw.
+ */
+export interface MessageJournal {
+  record(topic: string, payload: Uint8Array, receivedAt: number): void;
+  /** The message recorded last has been handled: everything it gave the sink has been handed on. */
+  handled(): void;
+}
+
 export interface GatewayCounters {
   received: number;
   accepted: number;

@@ -6,7 +6,7 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type { DeviceDirectory, GatewayCounters, GatewaySink } from './contract.js';
+import type { DeviceDirectory, GatewayCounters, GatewaySink, MessageJournal } from './contract.js';
 import { nativeSubscription } from './formats/vaka-native.js';
 import { z2mSubscription } from './formats/zigbee2mqtt.js';
 import { createIngest, type IngestOptions } from './ingest.js';
@@ -21,10 +21,14 @@ export interface GatewayOptions extends IngestOptions {
   connectTimeoutMs: number;
   now: () => number;
   logger: Logger;
+  /** Records each message before it is handled and acknowledged (service/journal/). */
+  journal?: MessageJournal | undefined;
 }
 
 export interface Gateway {
   start(): Promise<void>;
+  /** Handles a message received before, at its original receive time (a journal replay, before start). */
+  replay(topic: string, payload: Uint8Array, receivedAt: number): void;
   stop(): Promise<void>;
   readonly connected: boolean;
   readonly counters: Readonly<GatewayCounters>;
@@ -49,11 +53,20 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
   let client: MqttClient | undefined;
 
   function onMessage(topic: string, payload: Buffer, packet: { dup?: boolean }): void {
+    const receivedAt = options.now();
+    // Written ahead: mqtt.js sends the PUBACK only after this returns (and handleMessage's callback).
+    options.journal?.record(topic, payload, receivedAt);
+    handle(topic, payload, receivedAt, packet.dup === true);
+  }
+
+  function handle(topic: string, payload: Uint8Array, receivedAt: number, dup: boolean): void {
     try {
-      ingest.handle(topic, payload, options.now(), { dup: packet.dup === true });
+      ingest.handle(topic, payload, receivedAt, { dup });
     } catch (error) {
       // ingest never throws on input; this is a bug, and one message must not stop the rest.
       log.error({ err: error, topic }, 'message handling failed');
+    } finally {
+      options.journal?.handled();
     }
   }
 
@@ -113,6 +126,9 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
 
   return {
     start,
+    // The duplicate window runs from the original receipt, as it did live: a copy the broker sends
+    // again after the restart is dropped as one only within DEDUPE_WINDOW_S of it.
+    replay: (topic, payload, receivedAt) => handle(topic, payload, receivedAt, false),
     stop,
     get connected() {
       return client?.connected ?? false;

@@ -10,10 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Resident } from '../../service/contract.js';
 import { testEnv } from '../helpers/env.js';
 import { apiPost, signIn, storedEvents } from '../helpers/fault-kit.js';
-import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
+import { type RestartRig, restartRig } from '../helpers/restart-rig.js';
 import { openStream, type TestStream } from '../helpers/stream-client.js';
-import { createSchema } from '../helpers/test-db.js';
-import { TEST_ADMIN } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const DOWN_MS = 5000;
@@ -21,25 +19,15 @@ const PUBLISH_EVERY_MS = 20;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stream', () => {
-  let broker: OwnMosquitto;
-  let schema: Awaited<ReturnType<typeof createSchema>>;
+  let rig: RestartRig;
   let vaka: VakaProcess;
   let api: string;
   let stream: TestStream;
   let token: string;
 
   beforeAll(async () => {
-    broker = await ownMosquitto();
-    schema = await createSchema();
-    vaka = await startVakaProcess({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MQTT_URL: broker.url,
-      MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
-      DATABASE_URL: schema.url,
-      VAKA_ADMIN_USER: TEST_ADMIN.username,
-      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
-    });
+    rig = await restartRig();
+    vaka = await startVakaProcess(rig.env);
     ({ api, token } = await signIn(vaka.port));
     stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
   }, 60_000);
@@ -47,8 +35,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
   afterAll(async () => {
     await stream?.close();
     await vaka?.stop();
-    await broker?.close();
-    await schema?.drop();
+    await rig?.close();
   });
 
   const post = <T>(path: string, body: unknown) => apiPost<T>(api, token, path, body);
@@ -60,7 +47,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     await post('/devices', { format: 'vaka', address: 'sos-1', residentId: resident.id, roomId, kind: 'help_button' });
 
     // A sensor with its own persistent session: what it could not deliver, it sends again.
-    const sensor = await mqtt.connectAsync(broker.url, {
+    const sensor = await mqtt.connectAsync(rig.broker.url, {
       clientId: `sensor-${randomBytes(4).toString('hex')}`,
       clean: false,
       reconnectPeriod: 200,
@@ -87,9 +74,9 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     })();
 
     await sleep(2000);
-    await broker.stop();
+    await rig.broker.stop();
     await sleep(DOWN_MS);
-    await broker.start();
+    await rig.broker.start();
     await sleep(3000);
     running = false;
     await pump;
@@ -103,7 +90,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     const alertMs = Date.now() - sent;
     await sensor.endAsync();
 
-    const stored = await storedEvents(schema.url, 'pir-1', published, 20_000);
+    const stored = await storedEvents(rig.databaseUrl, 'pir-1', published, 20_000);
     const gateway = ((await fetch(`${api}/health`).then((r) => r.json())) as { gateway: object }).gateway;
     const sessions = vaka
       .output()
