@@ -171,7 +171,8 @@ export interface GatewaySink {
  * journal. Implementations must not throw.
  */
 export interface MessageJournal {
-  record(topic: string, payload: Uint8Array, receivedAt: number): void;
+  /** `packetId`: the MQTT packet identifier (0 for QoS 0), kept so a replay knows the broker's copies. */
+  record(topic: string, payload: Uint8Array, receivedAt: number, packetId: number): void;
   /** The message recorded last has been handled: everything it gave the sink has been handed on. */
   handled(): void;
 }

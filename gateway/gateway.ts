@@ -9,7 +9,8 @@ import type { Logger } from 'pino';
 import type { DeviceDirectory, GatewayCounters, GatewaySink, MessageJournal } from './contract.js';
 import { nativeSubscription } from './formats/vaka-native.js';
 import { z2mSubscription } from './formats/zigbee2mqtt.js';
-import { createIngest, type IngestOptions } from './ingest.js';
+import { createIngest, type IngestOptions, type PacketFlags } from './ingest.js';
+import { Redeliveries } from './redelivery.js';
 
 export interface GatewayOptions extends IngestOptions {
   mqttUrl: string;
@@ -28,7 +29,7 @@ export interface GatewayOptions extends IngestOptions {
 export interface Gateway {
   start(): Promise<void>;
   /** Handles a message received before, at its original receive time (a journal replay, before start). */
-  replay(topic: string, payload: Uint8Array, receivedAt: number): void;
+  replay(topic: string, payload: Uint8Array, receivedAt: number, packetId: number): void;
   stop(): Promise<void>;
   readonly connected: boolean;
   readonly counters: Readonly<GatewayCounters>;
@@ -48,20 +49,28 @@ export class BrokerUnreachableError extends Error {
 
 export function createGateway(options: GatewayOptions, directory: DeviceDirectory, sink: GatewaySink): Gateway {
   const ingest = createIngest(options, directory, sink);
+  const redeliveries = new Redeliveries();
   const log = options.logger.child({ part: 'gateway' });
   const statusTopic = `${options.native.prefix}/status`;
   let client: MqttClient | undefined;
 
-  function onMessage(topic: string, payload: Buffer, packet: { dup?: boolean }): void {
+  function onMessage(
+    topic: string,
+    payload: Buffer,
+    packet: { dup?: boolean; qos?: number; messageId?: number },
+  ): void {
     const receivedAt = options.now();
+    const packetId = (packet.qos ?? 0) > 0 ? (packet.messageId ?? 0) : 0;
+    // DUP only says the broker may have sent it before; the packet identifier says whether we had it.
+    const copy = packetId > 0 && redeliveries.handled(packetId, topic, payload, packet.dup === true);
     // Written ahead: mqtt.js sends the PUBACK only after this returns (and handleMessage's callback).
-    options.journal?.record(topic, payload, receivedAt);
-    handle(topic, payload, receivedAt, packet.dup === true);
+    options.journal?.record(topic, payload, receivedAt, packetId);
+    handle(topic, payload, receivedAt, { dup: copy });
   }
 
-  function handle(topic: string, payload: Uint8Array, receivedAt: number, dup: boolean): void {
+  function handle(topic: string, payload: Uint8Array, receivedAt: number, flags: PacketFlags): void {
     try {
-      ingest.handle(topic, payload, receivedAt, { dup });
+      ingest.handle(topic, payload, receivedAt, flags);
     } catch (error) {
       // ingest never throws on input; this is a bug, and one message must not stop the rest.
       log.error({ err: error, topic }, 'message handling failed');
@@ -126,9 +135,12 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
 
   return {
     start,
-    // The duplicate window runs from the original receipt, as it did live: a copy the broker sends
-    // again after the restart is dropped as one only within DEDUPE_WINDOW_S of it.
-    replay: (topic, payload, receivedAt) => handle(topic, payload, receivedAt, false),
+    replay(topic, payload, receivedAt, packetId) {
+      // Remembered as handled, so the broker's copy of it (a PUBACK the kill cut off) is known;
+      // its duplicate window starts now, however long ago it was received.
+      if (packetId > 0) redeliveries.handled(packetId, topic, payload, false);
+      handle(topic, payload, receivedAt, { windowFrom: options.now() });
+    },
     stop,
     get connected() {
       return client?.connected ?? false;

@@ -52,8 +52,9 @@ export class JournalSink implements GatewaySink, MessageJournal {
     private readonly maxPayloadBytes: number,
   ) {}
 
-  record(topic: string, payload: Uint8Array, receivedAt: number): void {
-    const seq = payload.byteLength > this.maxPayloadBytes ? undefined : this.journal.append(topic, payload, receivedAt);
+  record(topic: string, payload: Uint8Array, receivedAt: number, packetId: number): void {
+    const seq =
+      payload.byteLength > this.maxPayloadBytes ? undefined : this.journal.append(topic, payload, receivedAt, packetId);
     if (seq !== undefined) this.ledger.begin(seq);
     this.current = seq === undefined ? LIVE : { seq, detect: true, store: true };
   }
@@ -91,7 +92,9 @@ export class JournalSink implements GatewaySink, MessageJournal {
    * Replays every message past the lower mark through `handle` (the gateway's replay, which calls
    * handled() after each), pausing while the pipeline is behind. Run before the broker connects.
    */
-  async replay(handle: (topic: string, payload: Uint8Array, receivedAt: number) => void): Promise<ReplayReport> {
+  async replay(
+    handle: (topic: string, payload: Uint8Array, receivedAt: number, packetId: number) => void,
+  ): Promise<ReplayReport> {
     const { committed, model } = this.journal.marks;
     const from = Math.min(committed, model);
     const report: ReplayReport = { messages: 0, stored: 0, detected: 0, modelGap: 0 };
@@ -102,7 +105,7 @@ export class JournalSink implements GatewaySink, MessageJournal {
       const detect = m.seq > model;
       if (store) this.ledger.begin(m.seq);
       this.current = { seq: store ? m.seq : undefined, detect, store };
-      handle(m.topic, m.payload, m.receivedAt);
+      handle(m.topic, m.payload, m.receivedAt, m.packetId);
       report.messages++;
       if (store) report.stored++;
       if (detect) report.detected++;

@@ -29,6 +29,8 @@ export interface JournalMessage {
   topic: string;
   payload: Buffer;
   receivedAt: number;
+  /** The MQTT packet identifier it came with (0: QoS 0). */
+  packetId: number;
 }
 
 export interface JournalMarks {
@@ -152,10 +154,10 @@ export class Journal {
    * Undefined when it could not be recorded (disk full, or the bound reached even after deleting
    * what is stored): the message is then handled without the journal's protection, and counted.
    */
-  append(topic: string, payload: Uint8Array, receivedAt: number): number | undefined {
+  append(topic: string, payload: Uint8Array, receivedAt: number, packetId = 0): number | undefined {
     const seq = this.seq + 1;
     try {
-      this.write(encodeMessage(seq, receivedAt, topic, payload), seq);
+      this.write(encodeMessage(seq, receivedAt, packetId, topic, payload), seq);
     } catch (error) {
       this.unjournaled++;
       if (!this.failing) {

@@ -26,7 +26,9 @@ export async function replayJournal(
   let report: ReplayReport;
   let alertActions: ReplayOutcome['alertActions'];
   try {
-    report = await sink.replay((topic, payload, receivedAt) => gateway.replay(topic, payload, receivedAt));
+    report = await sink.replay((topic, payload, receivedAt, packetId) =>
+      gateway.replay(topic, payload, receivedAt, packetId),
+    );
   } finally {
     alertActions = await guard.finish();
   }

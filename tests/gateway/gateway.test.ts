@@ -125,14 +125,14 @@ describe('gateway over a real broker', () => {
 
   it('writes each message to its journal before handling it (so before the PUBACK), and says when it is handled', async () => {
     const order: string[] = [];
-    const recorded: { topic: string; payload: string; receivedAt: number }[] = [];
+    const recorded: { topic: string; payload: string; receivedAt: number; packetId: number }[] = [];
     const events: SensorEvent[] = [];
     const gateway = createGateway(
       testGatewayOptions(broker, {
         journal: {
-          record: (topic, payload, receivedAt) => {
+          record: (topic, payload, receivedAt, packetId) => {
             order.push('record');
-            recorded.push({ topic, payload: Buffer.from(payload).toString(), receivedAt });
+            recorded.push({ topic, payload: Buffer.from(payload).toString(), receivedAt, packetId });
           },
           handled: () => order.push('handled'),
         },
@@ -153,6 +153,8 @@ describe('gateway over a real broker', () => {
     await until(() => order.length === 6);
     expect(order).toEqual(['record', 'events', 'handled', 'record', 'dead letter', 'handled']);
     expect(recorded[0]).toMatchObject({ topic: `${broker.z2mBase}/home/help`, payload: '{"action":"emergency"}' });
+    // QoS 1: the broker's packet identifier is kept, so a replay knows the broker's copy of it.
+    expect(recorded[0]?.packetId).toBeGreaterThan(0);
     // The event's receive time is the one journaled: a replay gives an untimed Zigbee2MQTT reading the same event time.
     expect(events[0]?.receivedAt).toBe(recorded[0]?.receivedAt);
     expect(events[0]?.eventTime).toBe(recorded[0]?.receivedAt);
@@ -162,6 +164,7 @@ describe('gateway over a real broker', () => {
       `${broker.z2mBase}/home/help`,
       Buffer.from('{"action":"emergency","battery":80}'),
       1_700_000_000_000,
+      0,
     );
     expect(events[1]).toMatchObject({ type: 'help', eventTime: 1_700_000_000_000, receivedAt: 1_700_000_000_000 });
     expect(order.at(-1)).toBe('handled');

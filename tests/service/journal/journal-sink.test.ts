@@ -81,8 +81,8 @@ function chain(journal: Journal) {
   );
   /** What the gateway does with a message from the broker: journal, then handle. */
   const receive = (topic: string, payload: string, at: number) => {
-    sink.record(topic, Buffer.from(payload), at);
-    gateway.replay(topic, Buffer.from(payload), at);
+    sink.record(topic, Buffer.from(payload), at, 0);
+    gateway.replay(topic, Buffer.from(payload), at, 0);
   };
   return { pipeline, ledger, sink, gateway, receive };
 }
@@ -114,8 +114,8 @@ describe('journal sink, live', () => {
     const journal = openJournal();
     const { pipeline, ledger, sink, gateway } = chain(journal);
     const big = Buffer.alloc(70_000, 0x20);
-    sink.record(PIR, big, T0);
-    gateway.replay(PIR, big, T0);
+    sink.record(PIR, big, T0, 0);
+    gateway.replay(PIR, big, T0, 0);
     expect(journal.lastSeq).toBe(0);
     expect(pipeline.letters[0]?.reason).toBe('too_large');
     expect(ledger.outstanding).toBe(0);

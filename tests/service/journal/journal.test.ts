@@ -54,19 +54,19 @@ afterEach(() => {
 });
 
 describe('write-ahead journal', () => {
-  it('gives back every message after a reopen: topic, exact payload bytes, receive time, in sequence', () => {
+  it('gives back every message after a reopen: topic, exact payload bytes, receive time, packet id, in sequence', () => {
     temp = tempJournalDir();
     const j = journal();
     const bytes = Buffer.from([0, 255, 0x7b, 0xc3, 0x28, 10]); // not UTF-8: kept as bytes
     expect(j.append('vaka/sensor/pir-1', payload(1), T0 + 1)).toBe(1);
-    expect(j.append('zigbee2mqtt/åsa/hall', bytes, T0 + 2)).toBe(2);
+    expect(j.append('zigbee2mqtt/åsa/hall', bytes, T0 + 2, 65_535)).toBe(2);
     kill(j);
 
     const again = journal();
     const messages = [...again.messagesAfter(0)];
-    expect(messages.map((m) => [m.seq, m.topic, m.receivedAt])).toEqual([
-      [1, 'vaka/sensor/pir-1', T0 + 1],
-      [2, 'zigbee2mqtt/åsa/hall', T0 + 2],
+    expect(messages.map((m) => [m.seq, m.topic, m.receivedAt, m.packetId])).toEqual([
+      [1, 'vaka/sensor/pir-1', T0 + 1, 0],
+      [2, 'zigbee2mqtt/åsa/hall', T0 + 2, 65_535],
     ]);
     expect(Buffer.compare(messages[1]?.payload ?? Buffer.alloc(0), bytes)).toBe(0);
     expect(again.append('vaka/sensor/pir-1', payload(3), T0 + 3)).toBe(3);
