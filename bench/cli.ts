@@ -6,7 +6,8 @@
  *
  * Environment: BENCH_DATABASE_URL (PostgreSQL server; a database per run is created and
  * dropped), BENCH_MOSQUITTO (the mosquitto binary), BENCH_VANKASTEREN_DIR (the van Kasteren
- * files), BENCH_VAKA_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile Vaka under load).
+ * files), BENCH_VAKA_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=prof" to profile Vaka under load),
+ * BENCH_JOURNAL_DIR (the journal's folder; default a temporary one, `off` to run without it).
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';

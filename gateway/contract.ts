@@ -165,6 +165,18 @@ export interface GatewaySink {
   backpressure?(): Promise<void> | undefined;
 }
 
+/**
+ * Sees each message before the gateway handles it, and so before the broker gets its PUBACK
+ * (mqtt.js emits 'message' before it acknowledges a QoS 1 message): the service's write-ahead
+ * journal. Implementations must not throw.
+ */
+export interface MessageJournal {
+  /** `packetId`: the MQTT packet identifier (0 for QoS 0), kept so a replay knows the broker's copies. */
+  record(topic: string, payload: Uint8Array, receivedAt: number, packetId: number): void;
+  /** The message recorded last has been handled: everything it gave the sink has been handed on. */
+  handled(): void;
+}
+
 export interface GatewayCounters {
   received: number;
   accepted: number;

@@ -6,10 +6,11 @@
  */
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Logger } from 'pino';
-import type { DeviceDirectory, GatewayCounters, GatewaySink } from './contract.js';
+import type { DeviceDirectory, GatewayCounters, GatewaySink, MessageJournal } from './contract.js';
 import { nativeSubscription } from './formats/vaka-native.js';
 import { z2mSubscription } from './formats/zigbee2mqtt.js';
-import { createIngest, type IngestOptions } from './ingest.js';
+import { createIngest, type IngestOptions, type PacketFlags } from './ingest.js';
+import { Redeliveries } from './redelivery.js';
 
 export interface GatewayOptions extends IngestOptions {
   mqttUrl: string;
@@ -21,10 +22,14 @@ export interface GatewayOptions extends IngestOptions {
   connectTimeoutMs: number;
   now: () => number;
   logger: Logger;
+  /** Records each message before it is handled and acknowledged (service/journal/). */
+  journal?: MessageJournal | undefined;
 }
 
 export interface Gateway {
   start(): Promise<void>;
+  /** Handles a message received before, at its original receive time (a journal replay, before start). */
+  replay(topic: string, payload: Uint8Array, receivedAt: number, packetId: number): void;
   stop(): Promise<void>;
   readonly connected: boolean;
   readonly counters: Readonly<GatewayCounters>;
@@ -44,16 +49,33 @@ export class BrokerUnreachableError extends Error {
 
 export function createGateway(options: GatewayOptions, directory: DeviceDirectory, sink: GatewaySink): Gateway {
   const ingest = createIngest(options, directory, sink);
+  const redeliveries = new Redeliveries();
   const log = options.logger.child({ part: 'gateway' });
   const statusTopic = `${options.native.prefix}/status`;
   let client: MqttClient | undefined;
 
-  function onMessage(topic: string, payload: Buffer, packet: { dup?: boolean }): void {
+  function onMessage(
+    topic: string,
+    payload: Buffer,
+    packet: { dup?: boolean; qos?: number; messageId?: number },
+  ): void {
+    const receivedAt = options.now();
+    const packetId = (packet.qos ?? 0) > 0 ? (packet.messageId ?? 0) : 0;
+    // DUP only says the broker may have sent it before; the packet identifier says whether we had it.
+    const copy = packetId > 0 && redeliveries.handled(packetId, topic, payload, packet.dup === true);
+    // Written ahead: mqtt.js sends the PUBACK only after this returns (and handleMessage's callback).
+    options.journal?.record(topic, payload, receivedAt, packetId);
+    handle(topic, payload, receivedAt, { dup: copy });
+  }
+
+  function handle(topic: string, payload: Uint8Array, receivedAt: number, flags: PacketFlags): void {
     try {
-      ingest.handle(topic, payload, options.now(), { dup: packet.dup === true });
+      ingest.handle(topic, payload, receivedAt, flags);
     } catch (error) {
       // ingest never throws on input; this is a bug, and one message must not stop the rest.
       log.error({ err: error, topic }, 'message handling failed');
+    } finally {
+      options.journal?.handled();
     }
   }
 
@@ -113,6 +135,12 @@ export function createGateway(options: GatewayOptions, directory: DeviceDirector
 
   return {
     start,
+    replay(topic, payload, receivedAt, packetId) {
+      // Remembered as handled, so the broker's copy of it (a PUBACK the kill cut off) is known;
+      // its duplicate window starts now, however long ago it was received.
+      if (packetId > 0) redeliveries.handled(packetId, topic, payload, false);
+      handle(topic, payload, receivedAt, { windowFrom: options.now() });
+    },
     stop,
     get connected() {
       return client?.connected ?? false;

@@ -29,8 +29,14 @@ export type IngestOutcome = 'accepted' | 'duplicate' | 'dead_letter' | 'unclaime
 
 /** What MQTT says about a message beyond its topic and payload. */
 export interface PacketFlags {
-  /** The broker is re-sending a message it sent before (MQTT 3.1.1 §3.3.1.1). */
+  /** The broker is re-sending a message this gateway handled before (MQTT 3.1.1 §3.3.1.1; redelivery.ts). */
   dup?: boolean;
+  /**
+   * When the duplicate window starts for this message, if not at receipt: a journal replay
+   * handles a message at its original receive time, but the broker's copy of it (the PUBACK the
+   * kill cut off) arrives after the restart, however long that took.
+   */
+  windowFrom?: number;
 }
 
 export interface Ingest {
@@ -77,7 +83,7 @@ export function createIngest(options: IngestOptions, directory: DeviceDirectory,
       const head = utf8.decode(payload.subarray(0, DEAD_LETTER_PAYLOAD_CHARS));
       return deadLetter('too_large', `${payload.byteLength} bytes, limit ${options.maxPayloadBytes}`, head);
     }
-    const seenBefore = dedupe.isDuplicate(topic, payload, receivedAt);
+    const seenBefore = dedupe.isDuplicate(topic, payload, flags.windowFrom ?? receivedAt);
     const text = utf8.decode(payload);
     const result = decode(topic, text);
     // Identical bytes are the same reading when the payload carries its own time, or when

@@ -2,6 +2,7 @@
  * Configuration, parsed once at start from the environment into a typed object that is
  * passed down. No other module reads process.env. Defaults carry their units.
  */
+import { join } from 'node:path';
 import { z } from 'zod';
 import { type EscalationPolicy, parseEscalationPolicy } from './alerts/escalation.js';
 import type { RetentionPolicy } from './retention.js';
@@ -55,8 +56,16 @@ export const Env = z.object({
   MQTT_ALLOW_ANONYMOUS: bool.default(false),
   /** External PostgreSQL, e.g. postgres://vaka@db:5432/vaka. Unset: embedded PGlite in DATA_DIR. */
   DATABASE_URL: optionalUrl,
-  /** Folder for the embedded database's files. */
+  /** Folder for the embedded database's files (and the journal's, unless JOURNAL_DIR says otherwise). */
   DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * The write-ahead journal's folder: each message is written here before it is acknowledged, so
+   * a killed Vaka loses none (docs/reliability.md). Default <DATA_DIR>/journal (none with an
+   * in-memory database); `off` turns it off.
+   */
+  JOURNAL_DIR: unsetIfEmpty(z.string().min(1)),
+  /** The most disk the journal may use, in MiB. */
+  JOURNAL_MAX_MB: z.coerce.number().int().min(16).default(256),
   /** Topic prefix of the Vaka native format: devices publish to <prefix>/sensor/<deviceId>. */
   VAKA_TOPIC_PREFIX: z.string().min(1).default('vaka'),
   /** Zigbee2MQTT base_topic. */
@@ -154,6 +163,8 @@ export interface Config {
     allowAnonymous: boolean;
   };
   database: { url: string | undefined; dataDir: string };
+  /** The write-ahead journal: undefined dir when off; maxBytes in bytes. */
+  journal: { dir: string | undefined; maxBytes: number };
   gateway: {
     nativePrefix: string;
     z2mBaseTopic: string;
@@ -203,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       allowAnonymous: e.MQTT_ALLOW_ANONYMOUS,
     },
     database: { url: e.DATABASE_URL, dataDir: e.DATA_DIR },
+    journal: { dir: journalDir(e), maxBytes: e.JOURNAL_MAX_MB * 1024 * 1024 },
     gateway: {
       nativePrefix: e.VAKA_TOPIC_PREFIX,
       z2mBaseTopic: e.Z2M_BASE_TOPIC,
@@ -236,4 +248,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     demo: e.DEMO,
   };
+}
+
+/** JOURNAL_DIR, or a folder inside DATA_DIR; none when off, or beside an in-memory database (nothing to replay into). */
+function journalDir(e: Env): string | undefined {
+  if (e.JOURNAL_DIR === 'off') return undefined;
+  if (e.JOURNAL_DIR !== undefined) return e.JOURNAL_DIR;
+  return e.DATA_DIR.startsWith('memory://') ? undefined : join(e.DATA_DIR, 'journal');
 }

@@ -397,6 +397,20 @@ export const Health = z.object({
   silentHomes: z.number().int(),
   /** Problems with Vaka itself that have lasted long enough to matter (service/supervision.ts). */
   problems: z.array(SystemProblem),
+  /**
+   * The write-ahead journal (docs/reliability.md); absent when JOURNAL_DIR=off. `failing`: messages
+   * are being handled without it (disk full or bound reached), so a kill would lose the unstored.
+   */
+  journal: z
+    .object({
+      bytes: z.number(),
+      segments: z.number(),
+      /** Messages received and not yet wholly stored. */
+      uncommitted: z.number(),
+      unjournaled: z.number(),
+      failing: z.boolean(),
+    })
+    .optional(),
 });
 export type Health = z.infer<typeof Health>;
 

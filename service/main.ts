@@ -7,6 +7,8 @@ import { pino } from 'pino';
 import { BrokerUnreachableError } from '../gateway/gateway.js';
 import { ConfigError, loadConfig } from './config.js';
 import { DatabaseUnreachableError } from './db/db.js';
+import { JournalUnavailableError } from './journal/journal.js';
+import { JournalLockedError } from './journal/lock.js';
 import { PortInUseError } from './listen.js';
 import { startVaka, type Vaka } from './vaka.js';
 
@@ -30,7 +32,14 @@ export const LOG_REDACTIONS = {
   censor: '[redacted]',
 };
 
-const EXPLAINED = [ConfigError, PortInUseError, BrokerUnreachableError, DatabaseUnreachableError];
+const EXPLAINED = [
+  ConfigError,
+  PortInUseError,
+  BrokerUnreachableError,
+  DatabaseUnreachableError,
+  JournalLockedError,
+  JournalUnavailableError,
+];
 
 export interface MainOptions {
   /** Runs first when a signal asks Vaka to stop (the demo stops its simulated sensors here). */

@@ -16,6 +16,16 @@ import type { ResidentsStore } from './store/residents-store.js';
 import type { UnclaimedStore } from './store/unclaimed-store.js';
 import type { StreamHub } from './stream/hub.js';
 
+/**
+ * Told what the pipeline is done with: written (committed), or dropped for good from a full
+ * buffer. The write-ahead journal moves its commit mark on it (service/journal/commit-ledger.ts).
+ * Must not throw.
+ */
+export interface WriteListener {
+  written(events: readonly SensorEvent[], letters: readonly DeadLetter[]): void;
+  dropped(events: readonly SensorEvent[], letters: readonly DeadLetter[]): void;
+}
+
 export interface PipelineStores {
   /** Runs a batch's writes as one transaction, so a reader sees an event and its device status together. */
   db: Pick<Db, 'transaction'>;
@@ -67,21 +77,32 @@ export class Pipeline implements GatewaySink {
     private readonly options: PipelineOptions,
     private readonly stores: PipelineStores,
     private readonly engine: Engine,
-    private readonly alerts: AlertService,
+    private readonly alerts: Pick<AlertService, 'apply'>,
     private readonly hub: StreamHub,
     private readonly log: Logger,
+    private readonly listener?: WriteListener,
   ) {}
 
   events(events: SensorEvent[]): void {
+    this.detect(events);
+    this.store(events);
+  }
+
+  /** Runs the detectors on the events (alerts go out at once); writes nothing. */
+  detect(events: readonly SensorEvent[]): void {
     for (const event of events) {
       const actions = this.engine.onEvent(event);
       if (actions.length > 0) void this.alerts.apply(actions);
       if (ACTIVITY.has(event.type) && event.value !== false) this.activity(event);
     }
+  }
+
+  /** Queues the events to be written in the next batch; runs no detector. */
+  store(events: readonly SensorEvent[]): void {
     this.pendingEvents.push(...events);
     const overflow = this.pendingEvents.length - this.options.maxPending;
     if (overflow > 0) {
-      this.pendingEvents.splice(0, overflow);
+      this.listener?.dropped(this.pendingEvents.splice(0, overflow), []);
       this.dropped += overflow;
       this.log.error(
         { dropped: overflow },
@@ -108,6 +129,7 @@ export class Pipeline implements GatewaySink {
 
   deadLetter(letter: DeadLetter): void {
     if (this.pendingLetters.length < this.options.maxPending) this.pendingLetters.push(letter);
+    else this.listener?.dropped([], [letter]);
     this.schedule();
   }
 
@@ -191,6 +213,7 @@ export class Pipeline implements GatewaySink {
       if (letters.length > 0) await this.stores.deadLetters.insertMany(letters);
       if (this.writeFailing) this.log.info('database writes recovered');
       this.writeFailing = false;
+      this.listener?.written(events, letters);
     } catch (error) {
       // Put them back in front, in order, and retry after a pause.
       this.pendingEvents.unshift(...events);

@@ -20,6 +20,11 @@ import { migrate } from './db/migrate.js';
 import { openPostgres } from './db/pg-db.js';
 import { openPglite } from './db/pglite-db.js';
 import { Engine } from './engine.js';
+import { CommitLedger } from './journal/commit-ledger.js';
+import { openJournal } from './journal/journal.js';
+import { JournalSink } from './journal/journal-sink.js';
+import { replayJournal } from './journal/replay.js';
+import { ReplayGuard } from './journal/replay-guard.js';
 import { PortInUseError } from './listen.js';
 import { Pipeline } from './pipeline.js';
 import { DeviceRegistry } from './registry.js';
@@ -84,6 +89,9 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
   };
 
   try {
+    // First: a journal folder another Vaka holds stops the start before anything is opened.
+    const journal = openJournal(config.journal, logger);
+    if (journal !== undefined) closers.push(async () => journal.close());
     const db = config.database.url
       ? await openPostgres(config.database.url)
       : await openPglite(config.database.dataDir);
@@ -187,19 +195,34 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     engine.restore(await alerts.list({ status: ['open', 'acknowledged'], limit: 1_000_000 }));
     await residents.list(); // learns every resident's name, for alerts shown while the database is away
     logger.info({ residents: await contexts.restore() }, 'away, hospital and visitor states restored');
+    let lastSaveFailed = false;
     const saveModels = async (all = false) => {
-      const changed = engine.exportModels(all);
+      // The models exported now include every message journaled so far. The journal's model mark
+      // moves there once they are stored and so are the alerts those messages raised: a replay
+      // after a kill runs no detector on messages under the mark.
+      const seen = journal?.lastSeq ?? 0;
+      // A failed save took the changed models' dirty flags with it: save them all next time.
+      const changed = engine.exportModels(all || lastSaveFailed);
+      lastSaveFailed = true;
+      await alertService.idle();
       if (changed.length > 0) await models.saveMany(changed, now());
+      lastSaveFailed = false;
+      if (alertService.pending.held === 0) journal?.modelSaved(seen);
     };
 
+    // Alert actions pass a guard that, during a journal replay only, drops those already stored.
+    const guard = new ReplayGuard(alertService, (residentId, foldKey) => alerts.lastSeenAt(residentId, foldKey));
+    const ledger = journal && new CommitLedger(journal.marks.committed, (seq) => journal.committed(seq));
     const pipeline = new Pipeline(
       { batchSize: 1000, flushMs: 50, maxPending: 200_000 },
       { db, events, devices: registry.devices, residents, deadLetters, unclaimed: registry.unclaimed },
       engine,
-      alertService,
+      guard,
       hub,
       logger.child({ part: 'pipeline' }),
+      ledger,
     );
+    const journalSink = journal && ledger && new JournalSink(journal, ledger, pipeline, config.gateway.maxPayloadBytes);
     closers.push(async () => {
       await pipeline.stop();
       await alertService.idle();
@@ -220,9 +243,10 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         maxPayloadBytes: config.gateway.maxPayloadBytes,
         dedupeWindowMs: config.gateway.dedupeWindowMs,
         maxClockSkewMs: config.gateway.maxClockSkewMs,
+        journal: journalSink,
       },
       registry,
-      pipeline,
+      journalSink ?? pipeline,
     );
 
     gatewayConnected = () => gateway.connected;
@@ -246,8 +270,10 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     const health = async (): Promise<Health> => {
       const dbOk = await databaseReachable();
       const counters = pipeline.counters;
+      const journalStats = journal && ledger && { ...journal.stats, uncommitted: ledger.outstanding };
+      const ok = dbOk && gateway.connected && !counters.writeFailing && journalStats?.failing !== true;
       return {
-        status: dbOk && gateway.connected && !counters.writeFailing ? 'ok' : 'degraded',
+        status: ok ? 'ok' : 'degraded',
         version: VERSION,
         uptimeS: Math.round((now() - startedAt) / 1000),
         database: { kind: db.kind, ok: dbOk },
@@ -258,6 +284,7 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
         streamClients: hub.size,
         silentHomes: engine.silentHomes(),
         problems: supervisor.problems(),
+        ...(journalStats === undefined ? {} : { journal: journalStats }),
       };
     };
 
@@ -290,6 +317,8 @@ export async function startVaka(config: Config, logger: Logger, options: StartOp
     closers.push(() => gateway.stop());
     closers.push(() => app.close());
 
+    // What a killed run received and acknowledged but did not finish: before new messages arrive.
+    if (journalSink !== undefined) await replayJournal(journalSink, guard, gateway, logger.child({ part: 'journal' }));
     await gateway.start();
     try {
       await app.listen({ port: config.http.port, host: config.http.host });

@@ -4,7 +4,9 @@
  * measure: in production sensors and dashboards are other machines).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, nowMs, rssOf, sleep } from './ports.js';
 import { BENCH_ADMIN, type VakaClient, vakaClient } from './vaka-client.js';
@@ -25,6 +27,8 @@ export interface RunningVaka {
 export async function startVaka(env: Record<string, string>, nodeArgs: string[] = []): Promise<RunningVaka> {
   if (!existsSync(MAIN)) throw new Error('dist/service/main.js is missing: run `npm run build` first');
   const port = await freePort();
+  // A journal folder of this run's own: one left in ./data/journal by a killed run would be replayed into this run's database.
+  const journalDir = mkdtempSync(join(tmpdir(), 'vaka-bench-journal-'));
   const started = nowMs();
   const child = spawn(process.execPath, [...nodeArgs, MAIN], {
     cwd: ROOT,
@@ -35,6 +39,8 @@ export async function startVaka(env: Record<string, string>, nodeArgs: string[] 
       LOG_LEVEL: 'warn',
       VAKA_ADMIN_USER: BENCH_ADMIN.username,
       VAKA_ADMIN_PASSWORD: BENCH_ADMIN.password,
+      // BENCH_JOURNAL_DIR=off measures Vaka without its write-ahead journal (docs/performance.md).
+      JOURNAL_DIR: process.env.BENCH_JOURNAL_DIR ?? journalDir,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -45,7 +51,12 @@ export async function startVaka(env: Record<string, string>, nodeArgs: string[] 
   };
   child.stdout?.on('data', keep);
   child.stderr?.on('data', keep);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      rmSync(journalDir, { recursive: true, force: true });
+      resolve();
+    }),
+  );
   const client = vakaClient(`http://127.0.0.1:${port}`);
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Vaka exited during start:\n${output}`);

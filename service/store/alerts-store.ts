@@ -196,6 +196,18 @@ export class AlertsStore {
     return row?.id;
   }
 
+  /**
+   * The latest time any alert with this fold key saw its condition, open or resolved, in ms; for
+   * a journal replay after a kill, to tell an occurrence already stored from a new one.
+   */
+  async lastSeenAt(residentId: string, foldKey: string): Promise<number | undefined> {
+    const [row] = await this.db.query<{ at: Date | string | null }>(
+      'SELECT max(last_seen_at) AS at FROM alerts WHERE resident_id = $1 AND fold_key = $2',
+      [residentId, foldKey],
+    );
+    return row?.at == null ? undefined : new Date(row.at).getTime();
+  }
+
   /** Sets the first delivery time; later deliveries leave it as it is. */
   async markDelivered(ids: readonly string[], at: number): Promise<void> {
     if (ids.length === 0) return;

@@ -25,7 +25,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
   const post = <T>(path: string, body: unknown) => apiPost<T>(rig.api, rig.token, path, body);
 
   it('stores every QoS 1 message published around a restart, and a later alert still arrives', async () => {
-    const { api, broker, schema, stream, vaka } = rig;
+    const { api, broker, databaseUrl, stream, vaka } = rig;
     const resident = await post<Resident>('/residents', { name: 'Stig Lund', rooms: [{ name: 'Hall', kind: 'hall' }] });
     const roomId = resident.rooms[0]?.id;
     await post('/devices', { format: 'vaka', address: 'pir-1', residentId: resident.id, roomId, kind: 'motion' });
@@ -75,7 +75,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('the broker restarts mid-stre
     const alertMs = Date.now() - sent;
     await sensor.endAsync();
 
-    const stored = await storedEvents(schema.url, 'pir-1', published, 20_000);
+    const stored = await storedEvents(databaseUrl, 'pir-1', published, 20_000);
     const gateway = ((await fetch(`${api}/health`).then((r) => r.json())) as { gateway: object }).gateway;
     const sessions = vaka
       .output()

@@ -11,40 +11,28 @@ import type { Alert, Resident } from '../../service/contract.js';
 import { loginHttp } from '../helpers/auth.js';
 import { testEnv } from '../helpers/env.js';
 import { apiPost, storedEvents } from '../helpers/fault-kit.js';
-import { type OwnMosquitto, ownMosquitto } from '../helpers/mosquitto.js';
-import { createSchema } from '../helpers/test-db.js';
+import { type RestartRig, restartRig } from '../helpers/restart-rig.js';
 import { TEST_ADMIN } from '../helpers/test-vaka.js';
 import { startVakaProcess, type VakaProcess } from '../helpers/vaka-process.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a restart', () => {
-  let broker: OwnMosquitto;
-  let schema: Awaited<ReturnType<typeof createSchema>>;
-  let env: Record<string, string>;
+  let rig: RestartRig | undefined;
   let vaka: VakaProcess | undefined;
 
   beforeAll(async () => {
-    broker = await ownMosquitto();
-    schema = await createSchema();
-    env = {
-      PORT: '0',
-      HOST: '127.0.0.1',
-      MQTT_URL: broker.url,
-      MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
-      DATABASE_URL: schema.url,
-      VAKA_ADMIN_USER: TEST_ADMIN.username,
-      VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
-    };
+    rig = await restartRig();
   }, 60_000);
 
   afterAll(async () => {
     await vaka?.stop();
-    await broker?.close();
-    await schema?.drop();
+    await rig?.close();
   });
 
   it('loses no event and keeps the open alert, once', async () => {
+    if (rig === undefined) throw new Error('no rig');
+    const { broker, env, databaseUrl } = rig;
     vaka = await startVakaProcess(env);
     const api = () => `http://127.0.0.1:${vaka?.port}/api/v1`;
     // Sessions live in the database: the same token still works after the restart.
@@ -80,7 +68,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('SIGTERM under load, then a r
     await sensor.endAsync();
 
     vaka = await startVakaProcess(env);
-    const stored = await storedEvents(schema.url, 'pir-2', N, 30_000);
+    const stored = await storedEvents(databaseUrl, 'pir-2', N, 30_000);
     const alerts = (await fetch(`${api()}/alerts?residentId=${resident.id}`, { headers: { authorization } }).then((r) =>
       r.json(),
     )) as Alert[];

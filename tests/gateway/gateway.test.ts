@@ -3,6 +3,7 @@ import mqtt from 'mqtt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DeadLetter, SensorEvent } from '../../gateway/contract.js';
 import { BrokerUnreachableError, createGateway, redact } from '../../gateway/gateway.js';
+import { testGatewayOptions } from '../helpers/gateway-options.js';
 import { testLogger } from '../helpers/silent-logger.js';
 import { startTestBroker, type TestBroker } from '../helpers/test-broker.js';
 
@@ -14,18 +15,7 @@ afterAll(() => broker.close());
 
 function gatewayFor(clientId: string, out: { events: SensorEvent[]; dead: DeadLetter[] }) {
   return createGateway(
-    {
-      mqttUrl: broker.url,
-      clientId,
-      connectTimeoutMs: 5000,
-      now: Date.now,
-      logger: testLogger,
-      native: { prefix: broker.prefix },
-      z2m: { baseTopic: broker.z2mBase },
-      maxPayloadBytes: 65_536,
-      dedupeWindowMs: 10_000,
-      maxClockSkewMs: 300_000,
-    },
+    testGatewayOptions(broker, { clientId }),
     {
       lookup: (format, address) =>
         format === 'z2m' && address === 'home/help'
@@ -107,18 +97,7 @@ describe('gateway over a real broker', () => {
     let behind: Promise<void> | undefined;
     let catchUp = () => {};
     const gateway = createGateway(
-      {
-        mqttUrl: broker.url,
-        clientId: `vaka-test-${randomBytes(4).toString('hex')}`,
-        connectTimeoutMs: 5000,
-        now: Date.now,
-        logger: testLogger,
-        native: { prefix: broker.prefix },
-        z2m: { baseTopic: broker.z2mBase },
-        maxPayloadBytes: 65_536,
-        dedupeWindowMs: 10_000,
-        maxClockSkewMs: 300_000,
-      },
+      testGatewayOptions(broker),
       { lookup: () => ({ deviceId: 'd1', residentId: 'r1', roomId: null, kind: 'help_button' }) },
       {
         events: (e) => {
@@ -141,6 +120,54 @@ describe('gateway over a real broker', () => {
     behind = undefined;
     catchUp();
     await until(() => events.length === 2);
+    await gateway.stop();
+  });
+
+  it('writes each message to its journal before handling it (so before the PUBACK), and says when it is handled', async () => {
+    const order: string[] = [];
+    const recorded: { topic: string; payload: string; receivedAt: number; packetId: number }[] = [];
+    const events: SensorEvent[] = [];
+    const gateway = createGateway(
+      testGatewayOptions(broker, {
+        journal: {
+          record: (topic, payload, receivedAt, packetId) => {
+            order.push('record');
+            recorded.push({ topic, payload: Buffer.from(payload).toString(), receivedAt, packetId });
+          },
+          handled: () => order.push('handled'),
+        },
+      }),
+      { lookup: () => ({ deviceId: 'd1', residentId: 'r1', roomId: null, kind: 'help_button' }) },
+      {
+        events: (e) => {
+          order.push('events');
+          events.push(...e);
+        },
+        deadLetter: () => order.push('dead letter'),
+        unclaimed: () => {},
+      },
+    );
+    await gateway.start();
+    await publish(`${broker.z2mBase}/home/help`, '{"action":"emergency"}');
+    await publish(`${broker.z2mBase}/home/help`, '{"action":');
+    await until(() => order.length === 6);
+    expect(order).toEqual(['record', 'events', 'handled', 'record', 'dead letter', 'handled']);
+    expect(recorded[0]).toMatchObject({ topic: `${broker.z2mBase}/home/help`, payload: '{"action":"emergency"}' });
+    // QoS 1: the broker's packet identifier is kept, so a replay knows the broker's copy of it.
+    expect(recorded[0]?.packetId).toBeGreaterThan(0);
+    // The event's receive time is the one journaled: a replay gives an untimed Zigbee2MQTT reading the same event time.
+    expect(events[0]?.receivedAt).toBe(recorded[0]?.receivedAt);
+    expect(events[0]?.eventTime).toBe(recorded[0]?.receivedAt);
+
+    // A replay goes through the same ingest at the journaled time, and says when it is handled.
+    gateway.replay(
+      `${broker.z2mBase}/home/help`,
+      Buffer.from('{"action":"emergency","battery":80}'),
+      1_700_000_000_000,
+      0,
+    );
+    expect(events[1]).toMatchObject({ type: 'help', eventTime: 1_700_000_000_000, receivedAt: 1_700_000_000_000 });
+    expect(order.at(-1)).toBe('handled');
     await gateway.stop();
   });
 

@@ -82,6 +82,16 @@ describe('ingest: one message in, events or a dead letter out', () => {
     expect(out.events.map((e) => e.value)).toEqual([true, false, true]);
   });
 
+  it('starts a replayed message’s duplicate window at the replay, so the broker’s copy after a slow restart is dropped', () => {
+    const door: DeviceBinding = { deviceId: 'door', residentId: 'r', roomId: null, kind: 'door' };
+    const { ingest, out } = setup({ 'z2m:front': door });
+    const bytes = new TextEncoder().encode('{"contact":false}');
+    // Journaled at 1000 before the kill; replayed at 60,000, a minute later, with its own time.
+    expect(ingest.handle('zigbee2mqtt/front', bytes, 1000, { windowFrom: 60_000 })).toBe('accepted');
+    expect(out.events[0]?.eventTime).toBe(1000);
+    expect(ingest.handle('zigbee2mqtt/front', bytes, 60_200, { dup: true })).toBe('duplicate');
+  });
+
   it('replaces an event time far in the future with receive time', () => {
     const native: DeviceBinding = { deviceId: 'd', residentId: 'r', roomId: null, kind: 'motion' };
     const { ingest, out } = setup({ 'vaka:m1': native });

@@ -1,10 +1,9 @@
 /** What the fault tests share: calling a spawned Vaka's API, and counting what reached the database. */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { loginHttp } from './auth.js';
-import { type OwnMosquitto, ownMosquitto } from './mosquitto.js';
+import type { OwnMosquitto } from './mosquitto.js';
+import { restartRig } from './restart-rig.js';
 import { openStream, type TestStream } from './stream-client.js';
-import { createSchema } from './test-db.js';
 import { TEST_ADMIN } from './test-vaka.js';
 import { startVakaProcess, type VakaProcess } from './vaka-process.js';
 
@@ -55,23 +54,10 @@ export async function storedEvents(
   }
 }
 
-/** The environment of a Vaka process on a broker and database of the fault test's own. */
-export function ownServicesEnv(mqttUrl: string, databaseUrl: string): Record<string, string> {
-  return {
-    PORT: '0',
-    HOST: '127.0.0.1',
-    MQTT_URL: mqttUrl,
-    MQTT_CLIENT_ID: `vaka-f-${randomBytes(4).toString('hex')}`,
-    DATABASE_URL: databaseUrl,
-    VAKA_ADMIN_USER: TEST_ADMIN.username,
-    VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
-  };
-}
-
-/** A Vaka process on a Mosquitto and a database schema of the test's own, signed in, its stream open. */
+/** A Vaka process on a Mosquitto, a database schema and a journal of the test's own, signed in, its stream open. */
 export interface OwnServices {
   broker: OwnMosquitto;
-  schema: Awaited<ReturnType<typeof createSchema>>;
+  databaseUrl: string;
   vaka: VakaProcess;
   api: string;
   token: string;
@@ -79,15 +65,14 @@ export interface OwnServices {
   close(): Promise<void>;
 }
 
-export async function startOwnServices(): Promise<OwnServices> {
-  const broker = await ownMosquitto();
-  const schema = await createSchema();
-  const vaka = await startVakaProcess(ownServicesEnv(broker.url, schema.url));
+export async function startOwnServices(extra: Record<string, string> = {}): Promise<OwnServices> {
+  const rig = await restartRig(extra);
+  const vaka = await startVakaProcess(rig.env);
   const { api, token } = await signIn(vaka.port);
   const stream = await openStream(`ws://127.0.0.1:${vaka.port}/api/v1/stream`, token);
   return {
-    broker,
-    schema,
+    broker: rig.broker,
+    databaseUrl: rig.databaseUrl,
     vaka,
     api,
     token,
@@ -95,8 +80,7 @@ export async function startOwnServices(): Promise<OwnServices> {
     async close() {
       await stream.close();
       await vaka.stop();
-      await broker.close();
-      await schema.drop();
+      await rig.close();
     },
   };
 }

@@ -8,6 +8,7 @@ import { loadConfig } from '../../service/config.js';
 import { type StartOptions, startVaka, type Vaka } from '../../service/vaka.js';
 import { type Api, apiAs, login, newPassword } from './auth.js';
 import { testEnv } from './env.js';
+import { tempJournalDir } from './journal-dir.js';
 import { testLogger } from './silent-logger.js';
 import { startTestBroker, type TestBroker } from './test-broker.js';
 import { createSchema } from './test-db.js';
@@ -34,6 +35,8 @@ export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
 }> {
   const broker = await startTestBroker();
   const schema = testEnv.databaseUrl ? await createSchema() : undefined;
+  // Beside an in-memory database the journal is off (there is nothing to replay into).
+  const journal = schema ? tempJournalDir() : undefined;
   const env: Record<string, string> = {
     PORT: '0',
     HOST: '127.0.0.1',
@@ -45,6 +48,7 @@ export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
     VAKA_ADMIN_USER: TEST_ADMIN.username,
     VAKA_ADMIN_PASSWORD: TEST_ADMIN.password,
     ...(schema ? { DATABASE_URL: schema.url } : { DATA_DIR: 'memory://' }),
+    ...(journal ? { JOURNAL_DIR: journal.dir } : {}),
     ...extra,
   };
   return {
@@ -53,6 +57,7 @@ export async function testVakaEnv(extra: Record<string, string> = {}): Promise<{
     async cleanup() {
       await broker.close();
       await schema?.drop();
+      journal?.remove();
     },
   };
 }

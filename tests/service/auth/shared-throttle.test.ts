@@ -10,6 +10,7 @@ import { loadConfig } from '../../../service/config.js';
 import { startVaka, type Vaka } from '../../../service/vaka.js';
 import { apiAs, createStaff, type Staff } from '../../helpers/auth.js';
 import { testEnv } from '../../helpers/env.js';
+import { type TempJournal, tempJournalDir } from '../../helpers/journal-dir.js';
 import { testLogger } from '../../helpers/silent-logger.js';
 import { startTestVaka, type TestVaka } from '../../helpers/test-vaka.js';
 
@@ -17,12 +18,18 @@ describe.skipIf(testEnv.databaseUrl === undefined)('login throttle across two Va
   let first: TestVaka;
   let second: Vaka;
   let eva: Staff;
+  let journal: TempJournal | undefined;
 
   beforeAll(async () => {
     first = await startTestVaka({ LOGIN_MAX_FAILURES: '5' });
-    // The same schema, its own MQTT client: a second instance behind the same load balancer.
+    journal = tempJournalDir();
+    // The same schema, its own MQTT client and journal: a second instance behind the same load balancer.
     second = await startVaka(
-      loadConfig({ ...first.env, MQTT_CLIENT_ID: `vaka-t2-${randomBytes(5).toString('hex')}` }),
+      loadConfig({
+        ...first.env,
+        MQTT_CLIENT_ID: `vaka-t2-${randomBytes(5).toString('hex')}`,
+        JOURNAL_DIR: journal.dir,
+      }),
       testLogger,
     );
     eva = await createStaff(first.vaka.app, first.api, 'carer', null, 'eva2', 'Eva Andra');
@@ -31,6 +38,7 @@ describe.skipIf(testEnv.databaseUrl === undefined)('login throttle across two Va
   afterAll(async () => {
     await second?.stop();
     await first?.stop();
+    journal?.remove();
   });
 
   const attempt = (vaka: Vaka, password: string) =>

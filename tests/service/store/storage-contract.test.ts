@@ -213,6 +213,18 @@ describe.each(dbKinds())('storage on %s', (kind) => {
       expect(snap.alerts.every((x) => x.status !== 'resolved')).toBe(true);
     });
 
+    it('says when an alert with a fold key last saw its condition, resolved ones included (for a journal replay)', async () => {
+      const r = await resident();
+      expect(await alerts.lastSeenAt(r.id, 'help')).toBeUndefined();
+      const first = await alerts.raise(candidate(r.id, 1_764_000_000_123));
+      await alerts.resolve(first.alert.id, 'Eva', 'confirmed', null, 1_764_000_060_000);
+      expect(await alerts.lastSeenAt(r.id, 'help')).toBe(1_764_000_000_123);
+      await alerts.raise(candidate(r.id, 1_764_000_100_000));
+      await alerts.raise(candidate(r.id, 1_764_000_100_456));
+      expect(await alerts.lastSeenAt(r.id, 'help')).toBe(1_764_000_100_456);
+      expect(await alerts.lastSeenAt(r.id, 'other')).toBeUndefined();
+    });
+
     it('sets the delivery time once, at the first delivery', async () => {
       const r = await resident();
       const { alert } = await alerts.raise({ ...candidate(r.id, 1000), foldKey: 'deliver' });
