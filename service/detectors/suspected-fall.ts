@@ -26,7 +26,14 @@ export function suspectedFall(): BehaviourRule {
       if (!isRisky(s.lastGroup)) return outOfBed(s, now, last);
       // Only a movement sensor shows someone still in the room; a door contact or a flush does not.
       if (!s.watchedRoom()) return NOTHING;
+      // After a flush or a door in that room, the person may walk out unseen (the movement sensor
+      // saw them come in moments before and is still blind): van Kasteren house C, 20–43 min of
+      // quiet after the bathroom's bath lift or flush, the person elsewhere. BATH-1 (the stay)
+      // and INACT-1 (the silence) still judge it.
+      if (!s.lastWasMovement) return NOTHING;
       if (s.lastGroup === 'hall' && !s.doorSeen && s.model.days < HALL_DAYS_WITHOUT_DOOR) return NOTHING;
+      // A single trigger after hours of nothing does not place anyone in the room (ResidentState).
+      if (s.isLoneTrigger()) return NOTHING;
       if (s.fired.get('FALL-3') === last || s.fired.get('INACT-1') === last) return NOTHING;
       const where = roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup]);
       const silence = fallSilence(s.model, s.lastGroup, s.lastBucket);
