@@ -20,6 +20,7 @@ import { missedMeal } from './missed-meal.js';
 import { missedMorning } from './missed-morning.js';
 import { nightExitWithoutReturn } from './night-exit.js';
 import { nightWandering } from './night-wandering.js';
+import type { DeviceRhythm } from './sensor-silent.js';
 import { suspectedFall } from './suspected-fall.js';
 
 export interface BehaviourOptions {
@@ -38,15 +39,6 @@ const POWER_ON_W = 15;
 /** Rules that away and hospital contexts silence: they are about the resident being at home. */
 const AT_HOME_RULES = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1', 'WANDER-1', 'MEAL-1']);
 
-export interface SensorRhythm {
-  /** The 99.9th percentile of the device's intervals between messages, ms. */
-  usualLongestMs: number;
-  observed: number;
-}
-
-/** Intervals learned before a device's rhythm is trusted. */
-const RHYTHM_MIN_INTERVALS = 20;
-
 export type Outcome = 'confirmed' | 'false_alarm' | 'expected';
 
 export interface BehaviourDetector extends Detector {
@@ -57,7 +49,7 @@ export interface BehaviourDetector extends Detector {
   exportModels(all?: boolean): { residentId: string; state: unknown }[];
   importModel(residentId: string, state: unknown): void;
   /** [SILENT-1] A device's own reporting rhythm, once learned: the longest usual interval. */
-  sensorRhythm(residentId: string, deviceId: string): SensorRhythm | undefined;
+  sensorRhythm(residentId: string, deviceId: string): DeviceRhythm | undefined;
   forget(residentId: string): void;
   /** Every resident's live state (for the day-level insights, day-insights.ts). */
   residents(): Iterable<ResidentState>;
@@ -140,6 +132,9 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
         if (prevHeard !== undefined) s.model.addSensorInterval(event.deviceId, event.receivedAt - prevHeard);
         heardAt.set(event.deviceId, event.receivedAt);
       }
+      if ((event.type === 'battery' || event.type === 'heartbeat') && !s.model.periodic.has(event.deviceId)) {
+        s.model.periodic.add(event.deviceId);
+      }
       const group = groupOf(event, ctx);
       if (!isActivity(event, powerOn)) return [];
       if (event.roomId !== null && MOVEMENT_SENSORS.has(event.sensorKind) && !s.model.motionRooms.has(event.roomId)) {
@@ -201,9 +196,15 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
       else residents.set(residentId, new ResidentState(residentId, model, existing.clock));
     },
     sensorRhythm(residentId, deviceId) {
-      const h = residents.get(residentId)?.model.sensors.get(deviceId);
-      if (h === undefined || h.observed < RHYTHM_MIN_INTERVALS) return undefined;
-      return { usualLongestMs: quantile(h, 0.999), observed: h.observed };
+      const model = residents.get(residentId)?.model;
+      if (model === undefined) return undefined;
+      const h = model.sensors.get(deviceId);
+      const observed = h?.observed ?? 0;
+      return {
+        usualLongestMs: h === undefined || observed < 1 ? undefined : quantile(h, 0.999),
+        observed,
+        periodic: model.periodic.has(deviceId),
+      };
     },
     forget(residentId) {
       residents.delete(residentId);

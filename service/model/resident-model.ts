@@ -122,6 +122,8 @@ export class ResidentModel {
   readonly motionRooms = new Set<string>();
   /** Per device: intervals between messages (receive time), for the sensor's own rhythm. */
   readonly sensors = new Map<string, Histogram>();
+  /** [SILENT-1] Devices that have sent a battery report or a heartbeat (not only events). */
+  readonly periodic = new Set<string>();
   /** Day by day activity for [DAY-1] and [TREND-1] (day/day-profile.ts). */
   dayProfile = new DayProfile();
 
@@ -258,6 +260,7 @@ export class ResidentModel {
       feedback: this.feedback,
       motionRooms: [...this.motionRooms],
       sensors,
+      periodic: [...this.periodic],
       day: this.dayProfile.toJSON(),
       quietDays: this.quietDays.toJSON(),
     };
@@ -305,6 +308,7 @@ export class ResidentModel {
         if (h) m.sensors.set(id, h);
       }
     }
+    if (Array.isArray(j.periodic)) for (const d of j.periodic) if (typeof d === 'string') m.periodic.add(d);
     m.dayProfile = DayProfile.fromJSON(j.day);
     m.quietDays = DailyLongest.fromJSON(j.quietDays, m.silence.length);
     return m;
@@ -328,6 +332,7 @@ export interface ModelJson {
   feedback: Record<string, RuleFeedback>;
   motionRooms: string[];
   sensors: Record<string, [number[], number]>;
+  periodic?: string[] | undefined;
   day?: DayProfileJson | undefined;
   quietDays?: DailyLongestJson | undefined;
 }

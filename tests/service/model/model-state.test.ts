@@ -46,10 +46,11 @@ describe('model persistence', () => {
     }
   });
 
-  it('[INACT-1] keeps each day’s longest quiet; an older state relearns it', () => {
+  it('[INACT-1] [SILENT-1] keeps each day’s longest quiet and which devices report by themselves; an older state relearns them', () => {
     const engine = newEngine();
     play(engine, writeDays(DAY0, 10, ORDINARY, 2));
     const original = engine.resident(RESIDENT)?.model;
+    original?.periodic.add('m-kitchen');
     const json = JSON.parse(JSON.stringify(original?.toJSON()));
     const model = ResidentModel.fromJSON(json);
     if (original) {
@@ -58,9 +59,11 @@ describe('model persistence', () => {
       // Counts are saved to 0.01: the norm comes back within 5 %.
       expect(inactivity(model, 'kitchen', 5).norm / inactivity(original, 'kitchen', 5).norm).toBeCloseTo(1, 1);
     }
-    const { quietDays: _q, ...older } = json;
+    expect([...model.periodic]).toEqual(['m-kitchen']);
+    const { quietDays: _q, periodic: _p, ...older } = json;
     const relearning = ResidentModel.fromJSON(older);
     expect(relearning.quietDays.observedDays(3 * 8 + 5)).toBe(0);
+    expect(relearning.periodic.size).toBe(0);
   });
 
   it('[WANDER-1] [MEAL-1] [MORN-1] keeps night spells, meal habits and weekday/weekend mornings; a state saved before them keeps the priors', () => {
