@@ -1,16 +1,17 @@
 /**
  * Absences in a dataset's labels that staff would know about: the resident slept away from home
- * (a stay with family, a trip). They become `away_day` truth records (`expect: none`): an alert
+ * (a stay with family, a trip: away from 02:00 to 06:00 of some night). They become `away_day` truth records (`expect: none`): an alert
  * during one must not page anyone, their days are not incident-free, and an evaluator may tell
  * the engines of them as staff would (`docs/evaluation.md`, "Staff"). Outings within a day (work,
- * shopping) are not: nobody registers those, and the rules must cope with them.
+ * shopping, a late night out) are not: nobody registers those, and the rules must cope with them.
  */
 import type { IncidentRecord } from '../ground-truth.js';
 import type { WallSpan } from './dataset.js';
 import { DAY_MS, fromWall, wallClock, wallDate, wallMidnight } from './wall-clock.js';
 
-/** An absence that includes this time of night (local, ms after midnight) is a night away. */
-const NIGHT_MARK_MS = 3 * 3_600_000;
+/** An absence that covers these hours of a night (local, ms after midnight) is a night slept away; a late night out ends before the morning. */
+const NIGHT_FROM_MS = 2 * 3_600_000;
+const NIGHT_TO_MS = 6 * 3_600_000;
 
 export interface AbsenceContext {
   homeId: string;
@@ -23,11 +24,11 @@ export interface AbsenceContext {
   end: number;
 }
 
-/** Whether a wall-clock span includes 03:00 of some night. */
+/** Whether a wall-clock span covers 02:00–06:00 of some night: the resident slept away. */
 export function spansNight(span: WallSpan): boolean {
-  let mark = wallMidnight(span.start) + NIGHT_MARK_MS;
-  if (mark < span.start) mark += DAY_MS;
-  return mark < span.end;
+  let from = wallMidnight(span.start) + NIGHT_FROM_MS;
+  if (from < span.start) from += DAY_MS;
+  return from - NIGHT_FROM_MS + NIGHT_TO_MS <= span.end;
 }
 
 /** `away_day` records for the labelled absences that include a night, in time order. */

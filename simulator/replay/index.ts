@@ -5,6 +5,7 @@
  */
 
 export { NIGHT_EXIT_DEADLINE_MIN, unseenFallDeadlineMin } from '../incident-catalogue.js';
+export { spansNight } from './absences.js';
 export type { ReplayDataset, SensorInterval, WallSpan } from './dataset.js';
 export { IncidentPlacementError, ReplayInputError, type UnmappedSensor, UnmappedSensorError } from './errors.js';
 export { type EventLogOptions, parseEventLog, readEventLog } from './event-log.js';

@@ -12,12 +12,14 @@ import { HOUR, houseT, local } from './helpers.js';
 const wall = (date: string, hour: number) => dateToWall(date) + hour * HOUR;
 
 describe('nights away in the labels', () => {
-  it('are spans that include 03:00 of some night', () => {
+  it('are spans that cover 02:00–06:00 of some night: the resident slept away', () => {
     expect(spansNight({ start: wall('2025-03-03', 20), end: wall('2025-03-04', 9) })).toBe(true);
-    expect(spansNight({ start: wall('2025-03-03', 2), end: wall('2025-03-03', 4) })).toBe(true);
-    // A working day out, and an evening out that ends before 03:00: nobody registers those.
+    expect(spansNight({ start: wall('2025-03-03', 1), end: wall('2025-03-03', 6) })).toBe(true);
+    expect(spansNight({ start: wall('2025-03-03', 9), end: wall('2025-03-05', 7) })).toBe(true);
+    // A working day out, and a late night out (house B, 15:12 to 03:33): nobody registers those.
     expect(spansNight({ start: wall('2025-03-03', 8), end: wall('2025-03-03', 19) })).toBe(false);
-    expect(spansNight({ start: wall('2025-03-03', 19), end: wall('2025-03-04', 2) })).toBe(false);
+    expect(spansNight({ start: wall('2025-03-03', 15), end: wall('2025-03-04', 3.5) })).toBe(false);
+    expect(spansNight({ start: wall('2025-03-03', 3), end: wall('2025-03-03', 9) })).toBe(false);
   });
 
   it('become away_day records, and their days are not incident-free', () => {
