@@ -180,13 +180,15 @@ export function nightWander(model: ResidentModel): Threshold {
 }
 
 /**
- * [FALL-3] Out of bed at night (the bed sensor says so) and no movement: beyond the person's
- * 99th percentile quiet time in that room at that hour ×1.3 + 5 min, 25–45 min. Someone asleep
- * is in bed; someone up at night moves.
+ * [FALL-3] Out of bed (the bed sensor says so) and no movement: beyond the person's 99th
+ * percentile quiet time in that room at that hour ×1.3 + 5 min; at night 25–45 min (someone
+ * asleep is in bed, someone up at night moves); in the daytime 45–55 min (dressing, making the
+ * bed and sitting a while are normal there; a fall outside a bathroom, hall or entrance is to be
+ * paged within 60 min, issue 4).
  */
-export function outOfBedSilence(model: ResidentModel, group: RoomGroup, bucket: number): Threshold {
+export function outOfBedSilence(model: ResidentModel, group: RoomGroup, bucket: number, day = false): Threshold {
   const h = model.silenceOf(group, bucket);
   const norm = quantile(h, 0.99);
-  const base = clamp(norm * 1.3 + 5 * MIN, 25 * MIN, 45 * MIN);
+  const base = day ? clamp(norm * 1.3 + 5 * MIN, 45 * MIN, 55 * MIN) : clamp(norm * 1.3 + 5 * MIN, 25 * MIN, 45 * MIN);
   return { limit: base * model.factor('FALL-3'), norm, low: quantile(h, 0.5), observed: h.observed };
 }

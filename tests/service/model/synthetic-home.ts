@@ -51,6 +51,16 @@ export const DEVICES: DeviceInfo[] = [
     roomName: ROOMS.bathroom.name,
   },
   {
+    deviceId: 'bed-pad',
+    residentId: RESIDENT,
+    roomId: ROOMS.bedroom.id,
+    kind: 'bed',
+    format: 'vaka',
+    address: 'bed-pad',
+    label: null,
+    roomName: ROOMS.bedroom.name,
+  },
+  {
     deviceId: 'door-front',
     residentId: RESIDENT,
     roomId: ROOMS.hall.id,
@@ -117,6 +127,15 @@ export class DayWriter {
 
   door(t: number, open: boolean): void {
     this.events.push(ev('door-front', ROOMS.hall.id, 'contact', open, t));
+  }
+
+  /** The bed pad: someone lay down (true) or got up (false). */
+  bed(t: number, occupied: boolean): void {
+    this.events.push({
+      ...ev('bed-pad', ROOMS.bedroom.id, 'motion', occupied, t),
+      type: 'occupancy',
+      sensorKind: 'bed',
+    });
   }
 
   /** The toilet flushed: a contact, not movement (it says someone was there, not that they still are). */

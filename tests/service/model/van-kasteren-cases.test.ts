@@ -250,3 +250,30 @@ describe('[INACT-1] a home with no movement sensor learns for two weeks', () => 
     expect(silenceOnDay(16)).toHaveLength(1);
   });
 });
+
+describe('[FALL-3] out of bed and still in the bedroom in the daytime (the cohort’s one late fall)', () => {
+  it('is paged within 60 min, without "at night"', () => {
+    const engine = newEngine();
+    const learn = writeDays(DAY0, 21, ORDINARY, 7);
+    const w = new DayWriter(rng(3), DAY0 + 21);
+    w.bed(w.at(0), true);
+    w.stay('bedroom', w.at(0), w.at(7 * 60), 2400);
+    w.bed(w.at(7 * 60), false);
+    w.stay('bedroom', w.at(7 * 60), w.at(7 * 60 + 5), 40);
+    w.stay('kitchen', w.at(7 * 60 + 6), w.at(8 * 60), 60);
+    w.stay('living', w.at(8 * 60), w.at(13 * 60 + 10), 240);
+    w.motion('hall', w.at(13 * 60 + 11));
+    // Into the bedroom at 13:12, down at 13:18: nothing more.
+    w.stay('bedroom', w.at(13 * 60 + 12), w.at(13 * 60 + 18), 40);
+    const fall = w.at(13 * 60 + 18);
+    const raised = play(engine, [...learn, ...w.events], w.at(16 * 60)).filter(
+      (r) => PAGING.has(r.ruleId) && r.at >= fall,
+    );
+    expect(raised[0]?.ruleId).toBe('FALL-3');
+    expect((raised[0]?.at ?? 0) - fall).toBeLessThanOrEqual(60 * MIN);
+    expect(raised[0]?.reason).toMatch(
+      /^Possible fall: out of bed and no movement for \d+ min \(last in the bedroom at 13:1\d\)/,
+    );
+    expect(raised[0]?.explanation?.key).toBe('fall.outOfBedDay');
+  });
+});
