@@ -21,6 +21,8 @@ const EARLY_START_MIN = 90;
 const LONE_TRIGGER_QUIET_MS = 2 * 60 * MIN;
 /** … and a trigger with its repeats within this long is one trigger (a movement sensor reports a few times as someone passes). */
 const LONE_BURST_MS = 2 * MIN;
+/** [MORN-1] Fewer rooms than this with a movement sensor: a sparsely watched home. */
+const SPARSE_ROOMS = 3;
 /** [EXIT-1] The front door before this local time (minutes after midnight) is at night, whatever the person's bedtime. */
 const CORE_NIGHT_END_MIN = 5 * 60;
 /** Front door closed and no movement indoors for this long: the resident is out. */
@@ -330,7 +332,7 @@ export class ResidentState {
     // activity elsewhere. Without it (a door left open, house A's bedroom door contact), a long
     // quiet after getting up is the person somewhere no sensor watches, not asleep again.
     const backInBedroom = this.lastBedroomAt !== undefined && this.lastBedroomAt > this.lastNonBedAt;
-    if (backInBedroom || this.lastBedroomAt === undefined) this.morningCandidate = undefined;
+    if (!this.sparselyWatched() || backInBedroom || this.lastBedroomAt === undefined) this.morningCandidate = undefined;
   }
 
   private observeMorning(t: number, day: number, minute: number, a: ActivityInput, out: boolean): void {
@@ -351,13 +353,25 @@ export class ResidentState {
     // between two events while up are often longer than the 30 that say "back to bed" (house A,
     // 08:42 a flush, 09:48–09:59 breakfast; house E, 05:14–06:08 bathroom and kitchen), and
     // someone leaving for the day may go within 20 min of getting up (house C, 07:20–07:37).
-    const decisive = (a.group === 'kitchen' || a.frontDoor) && this.isEarlyStart(candidate);
+    const decisive = this.sparselyWatched() && (a.group === 'kitchen' || a.frontDoor) && this.isEarlyStart(candidate);
     if (t - candidate >= UP_CONFIRM_MS || decisive) {
       this.upAt = candidate;
       const c = this.clock.at(candidate);
       this.model.observeWake(c.minuteOfDay, c.weekend);
     }
     this.lastNonBedAt = t;
+  }
+
+  /**
+   * [MORN-1] A home where the person is mostly out of the movement sensors' sight: fewer than 3
+   * rooms with one, or none seeing them in a living room. Only there do breakfast and the front
+   * door confirm getting up, and a long quiet need the bedroom heard again to mean "back to
+   * bed": where movement sensors watch the home, the old rule stands (with these in every home,
+   * the cohort's TREND-1 found one decline fewer of 3: an early kitchen visit taken for getting
+   * up hides a later getting-up time).
+   */
+  sparselyWatched(): boolean {
+    return this.model.motionRooms.size < SPARSE_ROOMS || !this.movementGroups.has('living');
   }
 
   /** Within the hour and a half before the usual getting-up time, or later: the morning, not the night. */

@@ -93,7 +93,7 @@ function contactDay(day: number, afternoonQuietH = 2): SensorEvent[] {
   ];
 }
 
-describe('[MORN-1] getting up, where the minutes between two events while up are long', () => {
+describe('[MORN-1] getting up, in a home mostly out of the movement sensors’ sight', () => {
   it('is learned in a home with door contacts only: breakfast 44 min after the flush is being up (house A)', () => {
     const engine = contactEngine();
     const events: SensorEvent[] = [];
@@ -106,21 +106,33 @@ describe('[MORN-1] getting up, where the minutes between two events while up are
   });
 
   it('is confirmed by leaving through the front door soon after getting up, near the usual time (house C)', () => {
+    const engine = contactEngine();
+    const events: SensorEvent[] = [];
+    for (let d = 0; d < 14; d++) events.push(...contactDay(DAY0 + d));
+    const day = DAY0 + 14;
+    // Up at 07:00, out of the front door at 07:15, back at 16:00.
+    events.push(...touch('c-bedroom-door', at(day, '07:00')), ...touch('c-flush', at(day, '07:01')));
+    events.push(...touch('c-front', at(day, '07:15')), ...touch('c-front', at(day, '16:00')));
+    const raised = play(engine, events, at(day, '17:00'));
+    const s = engine.resident(RESIDENT);
+    expect(s && clock.at(s.upAt ?? 0).minuteOfDay).toBe(7 * 60 + 1);
+    expect(raised.filter((r) => r.ruleId === 'MORN-1' && r.at >= clock.toEpoch(day, 0))).toEqual([]);
+  });
+
+  it('where movement sensors watch the home, a kitchen visit alone does not count as getting up', () => {
     const engine = newEngine();
     const learn = writeDays(DAY0, 14, ORDINARY, 2);
-    const day = DAY0 + 14;
-    const w = new DayWriter(rng(9), day);
-    w.stay('bedroom', w.at(0), w.at(7 * 60), 2400);
-    w.motion('hall', w.at(7 * 60));
-    w.stay('bathroom', w.at(7 * 60 + 1), w.at(7 * 60 + 10), 40);
-    w.motion('hall', w.at(7 * 60 + 14));
-    w.door(w.at(7 * 60 + 15), true);
-    w.door(w.at(7 * 60 + 15) + 15_000, false);
-    const raised = play(engine, [...learn, ...w.events], w.at(12 * 60));
+    const w = new DayWriter(rng(9), DAY0 + 14);
+    w.stay('bedroom', w.at(0), w.at(5 * 60 + 50), 2400);
+    // A glass of water at 05:50, back to bed until 08:30.
+    w.motion('hall', w.at(5 * 60 + 50));
+    w.motion('kitchen', w.at(5 * 60 + 51));
+    w.motion('hall', w.at(5 * 60 + 53));
+    w.stay('bedroom', w.at(5 * 60 + 54), w.at(8 * 60 + 30), 2400);
+    w.stay('kitchen', w.at(8 * 60 + 31), w.at(9 * 60 + 10), 60);
+    play(engine, [...learn, ...w.events], w.at(9 * 60 + 15));
     const s = engine.resident(RESIDENT);
-    expect(s?.upAt).toBeDefined();
-    expect(s && clock.at(s.upAt ?? 0).minuteOfDay).toBe(7 * 60);
-    expect(raised.filter((r) => r.ruleId === 'MORN-1' && r.at >= clock.toEpoch(day, 0))).toEqual([]);
+    expect(s && clock.at(s.upAt ?? 0).minuteOfDay).toBe(8 * 60 + 31);
   });
 });
 
