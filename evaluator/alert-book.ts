@@ -44,6 +44,8 @@ export class AlertBook {
   constructor(
     private readonly engine: string,
     private readonly staffResolveMs: number = STAFF_RESOLVE_MS,
+    /** Called as staff resolve a paging alert (evaluator/staff.ts gives it an outcome). */
+    private readonly onStaffResolve?: (alert: AlertRecord) => void,
   ) {}
 
   /** Applies an engine's actions at simulated time `now`, in order. */
@@ -96,6 +98,7 @@ export class AlertBook {
       alert.resolvedAt = alert.detectedAt + this.staffResolveMs;
       alert.resolution = 'staff';
       this.open.delete(key);
+      this.onStaffResolve?.(alert);
     }
   }
 

@@ -22,13 +22,15 @@ Options:
   --tick-s N           simulated seconds between engine ticks (default 60)
   --sisfall DIR        also report the wearable fall classifier on SisFall, when it is available
   --engines LIST       engines side by side, comma-separated (default vaka,baseline);
-                       vaka-fixed is Vaka with its learned rules turned off
+                       vaka-fixed is Vaka with its learned rules turned off; vaka+staff and
+                       baseline+staff have staff in the loop: hospital stays and nights away
+                       registered as context, and an outcome for every alert staff resolve
   --out FILE           write everything as JSON too
   --help               this text`;
 
 export const DEFAULT_SCENARIO = 'simulator/scenarios/cohort-20x60.yaml';
 
-export const ENGINE_NAMES = ['vaka', 'vaka-fixed', 'baseline'] as const;
+export const ENGINE_NAMES = ['vaka', 'vaka+staff', 'vaka-fixed', 'baseline', 'baseline+staff'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
 
 export class UsageError extends Error {

@@ -16,6 +16,10 @@ export interface ReplayEngine {
   tick(now: number): AlertAction[];
   /** Day-level insights found during the replay (Vaka's DAY-1, TREND-1); never paged. */
   foundInsights?(): readonly Insight[];
+  /** Away or hospital until `until`, as staff register it (Vaka: Engine.setContext; the baseline: its Away key). */
+  setContext?(residentId: string, context: { kind: 'away' | 'hospital'; until: number } | undefined): void;
+  /** A staff outcome for a resolved alert (Vaka: Engine.feedback, as AlertService.resolve calls it). */
+  feedback?(residentId: string, ruleId: string, outcome: 'confirmed' | 'false_alarm' | 'expected'): void;
 }
 
 /** One resident's home as an installer would set it up: rooms with their kinds, devices with their roles. */
@@ -38,7 +42,14 @@ export interface EngineEnv {
 
 /** Builds a fresh engine for one replay. */
 export interface EngineSpec {
-  /** Short name in tables and JSON: `vaka`, `baseline`. */
+  /** Short name in tables and JSON: `vaka`, `baseline`, `vaka+staff`. */
   name: string;
+  /** Staff register absences and give outcomes in the replay (evaluator/staff.ts). */
+  staff?: boolean;
   build(env: EngineEnv): ReplayEngine;
+}
+
+/** The same engine with staff in the loop: contexts and outcomes reach it (evaluator/staff.ts). */
+export function withStaff(spec: EngineSpec): EngineSpec {
+  return { ...spec, name: `${spec.name}+staff`, staff: true };
 }

@@ -4,7 +4,7 @@
  */
 import type { EngineSpec } from './engine-surface.js';
 import { combineInsights, type InsightPart, type InsightScore, scoreInsights } from './insight-score.js';
-import { replayEngine } from './replay-engine.js';
+import { replayEngine, type StaffStats } from './replay-engine.js';
 import { combineScores, type EngineScore, type PartScore, scoreAlerts } from './score.js';
 import type { EvalSource } from './sources.js';
 
@@ -19,6 +19,8 @@ export interface ReplayTotals {
   wallMs: number;
   /** The slowest single replay, with its source's name. */
   slowest: { name: string; wallMs: number; simulatedDays: number } | null;
+  /** With staff in the loop: contexts registered and outcomes fed back, over all runs. */
+  staff?: StaffStats | undefined;
 }
 
 export interface EngineRun {
@@ -100,6 +102,7 @@ export function evaluateGroup(
         totals.unclaimed += stats.unclaimed;
         totals.simulatedDays += days;
         totals.wallMs += stats.wallMs;
+        if (stats.staff !== undefined) totals.staff = addStaff(totals.staff, stats.staff);
         if (totals.slowest === null || stats.wallMs > totals.slowest.wallMs) {
           totals.slowest = { name: s.name, wallMs: stats.wallMs, simulatedDays: days };
         }
@@ -107,5 +110,17 @@ export function evaluateGroup(
       const insights = insightParts.length === 0 ? undefined : combineInsights(insightParts);
       return { engine: engine.name, score: combineScores(parts), replay: totals, insights };
     }),
+  };
+}
+
+function addStaff(a: StaffStats | undefined, b: StaffStats): StaffStats {
+  if (a === undefined) return { contexts: b.contexts, outcomes: { ...b.outcomes } };
+  return {
+    contexts: a.contexts + b.contexts,
+    outcomes: {
+      confirmed: a.outcomes.confirmed + b.outcomes.confirmed,
+      false_alarm: a.outcomes.false_alarm + b.outcomes.false_alarm,
+      expected: a.outcomes.expected + b.outcomes.expected,
+    },
   };
 }

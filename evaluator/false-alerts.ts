@@ -16,6 +16,8 @@ export interface FalseAlertScore {
   pagingPerResidentWeek: number | null;
   /** By rule id, for finding the rule that cries wolf. */
   pagingByRule: Record<string, number>;
+  /** Each of them, to read what a carer would have been told (written to --out, not printed). */
+  pagingAlerts: FalsePage[];
   /** Technical alerts opened on incident-free days (operators' noise, reported apart). */
   technical: number;
   technicalPerResidentWeek: number | null;
@@ -24,6 +26,14 @@ export interface FalseAlertScore {
   absences: number;
   absenceAlerts: number;
   absenceByRule: Record<string, number>;
+}
+
+export interface FalsePage {
+  residentId: string;
+  ruleId: string;
+  /** ISO instant the alert opened. */
+  at: string;
+  reason: string;
 }
 
 export function countFalseAlerts(
@@ -40,6 +50,7 @@ export function countFalseAlerts(
 
   const pagingByRule: Record<string, number> = {};
   const technicalByRule: Record<string, number> = {};
+  const pagingAlerts: FalsePage[] = [];
   let paging = 0;
   let technical = 0;
   for (const alert of alerts) {
@@ -50,6 +61,12 @@ export function countFalseAlerts(
     if (PAGING.has(alert.severity)) {
       paging++;
       pagingByRule[alert.ruleId] = (pagingByRule[alert.ruleId] ?? 0) + 1;
+      pagingAlerts.push({
+        residentId: alert.residentId,
+        ruleId: alert.ruleId,
+        at: new Date(alert.detectedAt).toISOString(),
+        reason: alert.reason,
+      });
     } else {
       technical++;
       technicalByRule[alert.ruleId] = (technicalByRule[alert.ruleId] ?? 0) + 1;
@@ -76,6 +93,7 @@ export function countFalseAlerts(
     paging,
     pagingPerResidentWeek: perWeek(paging),
     pagingByRule,
+    pagingAlerts,
     technical,
     technicalPerResidentWeek: perWeek(technical),
     technicalByRule,
@@ -103,6 +121,7 @@ export function mergeFalseAlerts(parts: readonly FalseAlertScore[]): FalseAlertS
     paging,
     pagingPerResidentWeek: residentWeeks === 0 ? null : paging / residentWeeks,
     pagingByRule: merge((f) => f.pagingByRule),
+    pagingAlerts: parts.flatMap((f) => f.pagingAlerts),
     technical,
     technicalPerResidentWeek: residentWeeks === 0 ? null : technical / residentWeeks,
     technicalByRule: merge((f) => f.technicalByRule),

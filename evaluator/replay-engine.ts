@@ -14,7 +14,8 @@ import type { Insight } from '../service/model/day/day-profile.js';
 import { type ReadingSource, renderReading, type Topics, type TruthRecord } from '../simulator/index.js';
 import { AlertBook, type AlertRecord, STAFF_RESOLVE_MS } from './alert-book.js';
 import { buildDirectory } from './directory.js';
-import type { EngineSpec } from './engine-surface.js';
+import type { EngineSpec, ReplayEngine } from './engine-surface.js';
+import { type StaffContext, StaffModel, type StaffOutcome } from './staff.js';
 
 /**
  * Simulated time between engine ticks, in milliseconds. Live, the service ticks every TICK_S (30 s)
@@ -46,6 +47,13 @@ export interface ReplayStats {
   simulatedMs: number;
   /** Wall-clock time the replay took, ms (the only non-deterministic figure). */
   wallMs: number;
+  /** With staff in the loop: contexts registered and outcomes given (evaluator/staff.ts). */
+  staff?: StaffStats | undefined;
+}
+
+export interface StaffStats {
+  contexts: number;
+  outcomes: Record<StaffOutcome, number>;
 }
 
 export interface ReplayResult {
@@ -81,7 +89,8 @@ export function replayEngine(
     residents: directory.residents,
   });
   for (const device of directory.devices) engine.added(device, source.start);
-  const book = new AlertBook(options.engine.name, options.staffResolveMs ?? STAFF_RESOLVE_MS);
+  const staff = options.engine.staff === true ? staffInTheLoop(engine, truth) : undefined;
+  const book = new AlertBook(options.engine.name, options.staffResolveMs ?? STAFF_RESOLVE_MS, staff?.resolved);
 
   let clock = source.start;
   let events = 0;
@@ -118,6 +127,7 @@ export function replayEngine(
   const tickUntil = (t: number) => {
     while (nextTick <= t) {
       clock = nextTick;
+      staff?.until(clock);
       book.advance(clock);
       book.apply(engine.tick(clock), clock);
       ticks++;
@@ -131,6 +141,7 @@ export function replayEngine(
   for (const r of source.readings()) {
     tickUntil(r.at);
     clock = r.at;
+    staff?.until(clock);
     last = r.at;
     const message = renderReading(format, r.device, r.reading, r.at, topics);
     ingest.handle(message.topic, encoder.encode(message.payload), r.at);
@@ -153,6 +164,33 @@ export function replayEngine(
       ticks,
       simulatedMs: end - source.start,
       wallMs: performance.now() - started,
+      staff: staff?.stats,
+    },
+  };
+}
+
+/**
+ * Staff in the loop: registers each context when its time comes (`until`), and gives each
+ * paging alert staff resolve its outcome, through the engine's own calls.
+ */
+function staffInTheLoop(engine: ReplayEngine, truth: readonly TruthRecord[]) {
+  const model = new StaffModel(truth);
+  const pending: StaffContext[] = [...model.contexts];
+  const stats: StaffStats = { contexts: 0, outcomes: { confirmed: 0, false_alarm: 0, expected: 0 } };
+  return {
+    stats,
+    until(now: number): void {
+      while (pending.length > 0 && (pending[0]?.start ?? Number.POSITIVE_INFINITY) <= now) {
+        const c = pending.shift();
+        if (c === undefined) break;
+        engine.setContext?.(c.residentId, { kind: c.kind, until: c.until });
+        stats.contexts++;
+      }
+    },
+    resolved(alert: AlertRecord): void {
+      const outcome = model.outcome(alert);
+      stats.outcomes[outcome]++;
+      engine.feedback?.(alert.residentId, alert.ruleId, outcome);
     },
   };
 }

@@ -83,6 +83,13 @@ export function formatGroup(group: GroupReport): string {
       `- ${e.engine}: ${r.runs} run${r.runs === 1 ? '' : 's'}, ${r.messages.toLocaleString('en-GB')} messages, ${(r.wallMs / 1000).toFixed(1)} s in all${slowest}${problems}`,
     );
   }
+  for (const e of engines) {
+    const st = e.replay.staff;
+    if (st === undefined) continue;
+    lines.push(
+      `- ${e.engine}, staff in the loop: ${st.contexts} absence${st.contexts === 1 ? '' : 's'} registered as context; outcomes given as staff resolved its pages: ${st.outcomes.confirmed} confirmed, ${st.outcomes.false_alarm} false alarm, ${st.outcomes.expected} expected`,
+    );
+  }
   if (group.skipped.length > 0) {
     lines.push('', 'Not run:', ...group.skipped.map((s) => `- ${s}`));
   }

@@ -7,7 +7,7 @@
 import { parseScenario } from '../simulator/index.js';
 import { baselineEngine } from './baseline/engine.js';
 import type { EngineName, EvalConfig } from './cli-options.js';
-import type { EngineSpec } from './engine-surface.js';
+import { type EngineSpec, withStaff } from './engine-surface.js';
 import { evaluateGroup, type GroupReport } from './evaluate.js';
 import { formatGroup } from './report.js';
 import { cohortSource, DEFAULT_COHORT, readScenario, vanKasterenSources } from './sources.js';
@@ -19,8 +19,10 @@ const DEFAULT_VK_SEED = 1;
 
 const ENGINES: Record<EngineName, () => EngineSpec> = {
   vaka: () => vakaEngine(),
+  'vaka+staff': () => withStaff(vakaEngine()),
   'vaka-fixed': () => vakaFixedEngine(),
   baseline: () => baselineEngine(),
+  'baseline+staff': () => withStaff(baselineEngine()),
 };
 
 export interface FallClassifierReport {

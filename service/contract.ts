@@ -207,6 +207,7 @@ export const AlertExplanation = z.discriminatedUnion('key', [
   explained('fall.silence', stillness),
   explained('fall.hall', { place: Place, minutes, usualMax: minutes, days, ...outside }),
   explained('fall.outOfBed', { place: Place, minutes, since: clock, usualMax: minutes, days, ...outside }),
+  explained('fall.outOfBedDay', { place: Place, minutes, since: clock, usualMax: minutes, days, ...outside }),
   explained('help.pressed', { device: DeviceRef }),
   explained('battery.low', { device: DeviceRef, percent: z.number().nullable(), limit: z.number() }),
   explained('sensor.silent', { device: DeviceRef, minutes, limitMin: minutes, usualLongestMin: minutes.nullable() }),

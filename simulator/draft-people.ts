@@ -30,6 +30,7 @@ import {
   CATALOGUE,
   RADAR_FALL_SENSITIVITY,
   RADAR_REPORT_S,
+  RISKY_FALL_ROOM_KINDS,
   WEARABLE_FALL_SENSITIVITY,
   WEARABLE_REPORT_S,
 } from './incident-catalogue.js';
@@ -49,7 +50,6 @@ const FALL_ROOMS_DAY: Record<string, number> = {
   other: 0.5,
 };
 const FALL_ROOMS_NIGHT: Record<string, number> = { bedroom: 4, bathroom: 4, hall: 2, living_room: 0.5 };
-const RISKY = new Set(['bathroom', 'hall', 'entrance']);
 
 export const fall =
   (recovers: boolean): DraftBuilder =>
@@ -100,7 +100,7 @@ export const fall =
       start,
       reportedAt: reporter?.at,
       impactWindow: wearable !== undefined,
-      riskyRoom: RISKY.has(roomKind),
+      riskyRoom: RISKY_FALL_ROOM_KINDS.has(roomKind),
       profile: b.profile,
     });
     const then: Draft[] = [];

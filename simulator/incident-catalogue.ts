@@ -76,10 +76,25 @@ export interface CatalogueEntry {
   deadline(input: DeadlineInput): number | null;
 }
 
+/** Room kinds where a fall is judged sooner: wet floors, steps, shoes and the door. */
+export const RISKY_FALL_ROOM_KINDS: ReadonlySet<string> = new Set(['bathroom', 'hall', 'entrance']);
+
+/**
+ * A fall nobody's device reported and no wearable saw (only the motion stopping tells): issue 4's
+ * target, "≥ 95 % alerted within 30 minutes in the bathroom and 60 minutes elsewhere"; the hall
+ * and entrance are held to the bathroom's 30 (stricter than the issue's words, never looser).
+ */
+export function unseenFallDeadlineMin(riskyRoom: boolean): number {
+  return riskyRoom ? 30 : 60; // minutes
+}
+
+/** Night exit without return: door + 15 min (issue 4's target). */
+export const NIGHT_EXIT_DEADLINE_MIN = 15; // minutes
+
 const fallDeadline = (i: DeadlineInput): number => {
   if (i.reportedAt !== undefined) return i.reportedAt + 60 * SEC;
   if (i.impactWindow === true) return i.start + 5 * MIN;
-  return i.start + (i.riskyRoom === true ? 30 : 60) * MIN;
+  return i.start + unseenFallDeadlineMin(i.riskyRoom === true) * MIN;
 };
 const usualPlus = (extraMin: number) => (i: DeadlineInput) =>
   (i.usual ?? i.start) + (2 * (i.usualSdMin ?? 0) + extraMin) * MIN;
@@ -147,7 +162,7 @@ export const CATALOGUE: Readonly<Record<TruthKind, CatalogueEntry>> = {
     rule: 'EXIT-1',
     leadMin: 10,
     behaviour: true,
-    deadline: (i) => i.start + 15 * MIN,
+    deadline: (i) => i.start + NIGHT_EXIT_DEADLINE_MIN * MIN,
   },
   missed_morning_routine: {
     kind: 'missed_morning_routine',

@@ -60,6 +60,10 @@ const enFar = (p: { timesUsual: number; overMin: number }) =>
   p.timesUsual >= 2
     ? `${enNumber(p.timesUsual)}× the usual longest`
     : `${enDuration(p.overMin)} past the usual longest`;
+/** [FALL-3] Out of bed and still: at night, or (`when` empty) in the daytime. */
+const enOutOfBed = (p: ParamsOf<'fall.outOfBed'>, when: string) =>
+  `Possible fall: out of bed${when} and no movement for ${enDuration(p.minutes)} (last in ${enPlace(p.place)} at ${clockOf(p.since)}). ` +
+  `Usually quiet there for at most ${enDuration(p.usualMax)} at this hour, ${enDays(p.days)}; this is ${enFar(p)}.`;
 const EN_CONTEXT: ContextWords = {
   away: 'Registered as away',
   hospital: 'Registered as in hospital',
@@ -77,9 +81,8 @@ export const explanationsEn: ExplanationTexts = {
   'fall.hall': (p) =>
     `Possible fall: in ${enPlace(p.place)} for ${enDuration(p.minutes)} moving now and then but not leaving. ` +
     `Usually passes through in at most ${enDuration(p.usualMax)}, ${enDays(p.days)}; this is ${enFar(p)}.`,
-  'fall.outOfBed': (p) =>
-    `Possible fall: out of bed at night and no movement for ${enDuration(p.minutes)} (last in ${enPlace(p.place)} at ${clockOf(p.since)}). ` +
-    `Usually quiet there for at most ${enDuration(p.usualMax)} at this hour, ${enDays(p.days)}; this is ${enFar(p)}.`,
+  'fall.outOfBed': (p) => enOutOfBed(p, ' at night'),
+  'fall.outOfBedDay': (p) => enOutOfBed(p, ''),
   'help.pressed': (p) => `Help requested: ${enDevice(p.device)} was pressed.`,
   'battery.low': (p) =>
     `Battery of ${enDevice(p.device)} ${p.percent === null ? 'reported low' : `at ${p.percent}% (limit ${p.limit}%)`}: replace it.`,
@@ -167,6 +170,9 @@ const svFar = (p: { timesUsual: number; overMin: number }) =>
   p.timesUsual >= 2
     ? `${svNumber(p.timesUsual)} gånger så länge som vanligt`
     : `${svDuration(p.overMin)} längre än vanligt`;
+const svOutOfBed = (p: ParamsOf<'fall.outOfBed'>, when: string) =>
+  `Möjligt fall: uppe ur sängen${when} och ingen rörelse på ${svDuration(p.minutes)} (senast i ${svPlace(p.place)} kl. ${clockOf(p.since)}). ` +
+  `Brukar vara stilla där högst ${svDuration(p.usualMax)} vid den här tiden, ${svDays(p.days)}; det är ${svFar(p)}.`;
 const SV_MEAL = { lunch: 'lunch', dinner: 'middag' } as const;
 
 export const explanationsSv: ExplanationTexts = {
@@ -180,9 +186,8 @@ export const explanationsSv: ExplanationTexts = {
   'fall.hall': (p) =>
     `Möjligt fall: i ${svPlace(p.place)} i ${svDuration(p.minutes)}, rör sig ibland men går inte därifrån. ` +
     `Brukar passera på högst ${svDuration(p.usualMax)}, ${svDays(p.days)}; det är ${svFar(p)}.`,
-  'fall.outOfBed': (p) =>
-    `Möjligt fall: uppe ur sängen på natten och ingen rörelse på ${svDuration(p.minutes)} (senast i ${svPlace(p.place)} kl. ${clockOf(p.since)}). ` +
-    `Brukar vara stilla där högst ${svDuration(p.usualMax)} vid den här tiden, ${svDays(p.days)}; det är ${svFar(p)}.`,
+  'fall.outOfBed': (p) => svOutOfBed(p, ' på natten'),
+  'fall.outOfBedDay': (p) => svOutOfBed(p, ''),
   // The card's title already says "Hjälplarm" / "Lågt batteri": the sentence says which device.
   'help.pressed': (p) => `${capitalise(svDevice(p.device))} har tryckts in.`,
   'battery.low': (p) =>

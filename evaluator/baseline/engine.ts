@@ -33,9 +33,25 @@ export const BASELINE_RULES: readonly RuleFactory[] = [
   battery,
 ];
 
+/**
+ * Rules a social alarm's Away key suspends: they are about the resident being at home (the
+ * Tunstall Lifeline's Away mode suspends inactivity monitoring; the recipes' rules are the same
+ * kind). Device alarms, battery and silent-sensor rules go on.
+ */
+const AT_HOME_RULES: ReadonlySet<string> = new Set([
+  'BASE-INACT',
+  'BASE-BATH',
+  'BASE-EXIT',
+  'BASE-MORN',
+  'BASE-WANDER',
+  'BASE-MEAL',
+]);
+
 export class BaselineEngine implements ReplayEngine {
   private readonly homes = new Map<string, BaselineHome>();
   private readonly rules: BaselineRule[];
+  /** Resident → Away key pressed until (staff registered an absence). */
+  private readonly away = new Map<string, number>();
 
   constructor(residents: readonly ResidentSetup[], settings: BaselineSettings = BASELINE_SETTINGS) {
     for (const setup of residents) this.homes.set(setup.residentId, new BaselineHome(setup, settings));
@@ -53,13 +69,27 @@ export class BaselineEngine implements ReplayEngine {
     const observation = { event, home, present, up: present && home.isUp(event) };
     const actions: AlertAction[] = [];
     for (const rule of this.rules) if (rule.onEvent) actions.push(...rule.onEvent(observation));
-    return actions;
+    return this.awayFilter(actions, event.eventTime);
   }
 
   tick(now: number): AlertAction[] {
     const actions: AlertAction[] = [];
     for (const rule of this.rules) if (rule.onTick) actions.push(...rule.onTick(now));
-    return actions;
+    return this.awayFilter(actions, now);
+  }
+
+  /** The Away key: pressed by staff for an absence until `until`; released by undefined. */
+  setContext(residentId: string, context: { kind: 'away' | 'hospital'; until: number } | undefined): void {
+    if (context === undefined) this.away.delete(residentId);
+    else this.away.set(residentId, context.until);
+  }
+
+  private awayFilter(actions: AlertAction[], now: number): AlertAction[] {
+    if (this.away.size === 0 || actions.length === 0) return actions;
+    return actions.filter(
+      (a) =>
+        a.kind !== 'raise' || !AT_HOME_RULES.has(a.alert.ruleId) || now >= (this.away.get(a.alert.residentId) ?? 0),
+    );
   }
 }
 

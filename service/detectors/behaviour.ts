@@ -20,6 +20,7 @@ import { missedMeal } from './missed-meal.js';
 import { missedMorning } from './missed-morning.js';
 import { nightExitWithoutReturn } from './night-exit.js';
 import { nightWandering } from './night-wandering.js';
+import type { DeviceRhythm } from './sensor-silent.js';
 import { suspectedFall } from './suspected-fall.js';
 
 export interface BehaviourOptions {
@@ -38,8 +39,9 @@ const POWER_ON_W = 15;
 /** Rules that away and hospital contexts silence: they are about the resident being at home. */
 const AT_HOME_RULES = new Set(['FALL-3', 'INACT-1', 'BATH-1', 'EXIT-1', 'MORN-1', 'WANDER-1', 'MEAL-1']);
 
-export interface SensorRhythm {
-  /** The 99.9th percentile of the device's intervals between messages, ms. */
+/** [HOME-1] A whole home's rhythm, once learned. */
+export interface HomeRhythm {
+  /** The 99.9th percentile of the home's intervals between messages from any device, ms. */
   usualLongestMs: number;
   observed: number;
 }
@@ -50,8 +52,8 @@ export interface SensorRhythm {
  */
 const HOME_RHYTHM_KEY = 'home';
 
-/** Intervals learned before a device's rhythm is trusted. */
-const RHYTHM_MIN_INTERVALS = 20;
+/** [HOME-1] Intervals learned before a home's rhythm is trusted. */
+const HOME_RHYTHM_MIN_INTERVALS = 20;
 
 export type Outcome = 'confirmed' | 'false_alarm' | 'expected';
 
@@ -63,9 +65,9 @@ export interface BehaviourDetector extends Detector {
   exportModels(all?: boolean): { residentId: string; state: unknown }[];
   importModel(residentId: string, state: unknown): void;
   /** [SILENT-1] A device's own reporting rhythm, once learned: the longest usual interval. */
-  sensorRhythm(residentId: string, deviceId: string): SensorRhythm | undefined;
+  sensorRhythm(residentId: string, deviceId: string): DeviceRhythm | undefined;
   /** [HOME-1] The rhythm of a whole home: intervals between messages from any of its devices. */
-  homeRhythm(residentId: string): SensorRhythm | undefined;
+  homeRhythm(residentId: string): HomeRhythm | undefined;
   forget(residentId: string): void;
   /** Every resident's live state (for the day-level insights, day-insights.ts). */
   residents(): Iterable<ResidentState>;
@@ -154,6 +156,9 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
         if (prevHome !== undefined) s.model.addSensorInterval(HOME_RHYTHM_KEY, event.receivedAt - prevHome);
         homeHeardAt.set(event.residentId, event.receivedAt);
       }
+      if ((event.type === 'battery' || event.type === 'heartbeat') && !s.model.periodic.has(event.deviceId)) {
+        s.model.periodic.add(event.deviceId);
+      }
       const group = groupOf(event, ctx);
       if (!isActivity(event, powerOn)) return [];
       if (event.roomId !== null && MOVEMENT_SENSORS.has(event.sensorKind) && !s.model.motionRooms.has(event.roomId)) {
@@ -215,12 +220,23 @@ export function behaviour(options: BehaviourOptions): BehaviourDetector {
       else residents.set(residentId, new ResidentState(residentId, model, existing.clock));
     },
     sensorRhythm(residentId, deviceId) {
-      const h = residents.get(residentId)?.model.sensors.get(deviceId);
-      if (h === undefined || h.observed < RHYTHM_MIN_INTERVALS) return undefined;
-      return { usualLongestMs: quantile(h, 0.999), observed: h.observed };
+      const model = residents.get(residentId)?.model;
+      if (model === undefined) return undefined;
+      const h = model.sensors.get(deviceId);
+      // A device not heard since it was added has no rhythm to go by: the fixed limit, so an
+      // operator learns within hours that a sensor just set up never spoke (a wrong address).
+      if (h === undefined && !model.periodic.has(deviceId) && !heardAt.has(deviceId)) return undefined;
+      const observed = h?.observed ?? 0;
+      return {
+        usualLongestMs: h === undefined || observed < 1 ? undefined : quantile(h, 0.999),
+        observed,
+        periodic: model.periodic.has(deviceId),
+      };
     },
     homeRhythm(residentId) {
-      return this.sensorRhythm(residentId, HOME_RHYTHM_KEY);
+      const h = residents.get(residentId)?.model.sensors.get(HOME_RHYTHM_KEY);
+      if (h === undefined || h.observed < HOME_RHYTHM_MIN_INTERVALS) return undefined;
+      return { usualLongestMs: quantile(h, 0.999), observed: h.observed };
     },
     forget(residentId) {
       residents.delete(residentId);

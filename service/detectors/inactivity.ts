@@ -15,9 +15,19 @@ import { formatDuration } from './detector.js';
 const MIN_OBSERVED = 20;
 /** After activity in a room without a movement sensor, more: silences there are long by nature. */
 const SPARSE_MIN_OBSERVED = 30;
-/** Days learned before INACT-1 judges a home with movement sensors in fewer than WATCHED_ROOMS rooms. */
+/**
+ * Days learned before INACT-1 judges a home with movement sensors in fewer than WATCHED_ROOMS
+ * rooms, or none where the person sits (the living room): the person's own long quiet spells
+ * out of sight must be seen first.
+ */
 const SPARSE_MIN_DAYS = 7;
 const WATCHED_ROOMS = 3;
+/**
+ * … and with no movement sensor at all (door contacts and plugs only: van Kasteren houses A, D,
+ * E), the whole learning period: such sensors show acts, not presence, and a day without them
+ * is an ordinary day (house E: silences of 3–9 h after the kitchen on days 10–14).
+ */
+const UNWATCHED_MIN_DAYS = 14;
 
 /**
  * [INACT-1] Prolonged inactivity at home: no activity anywhere for longer than this person's
@@ -30,13 +40,20 @@ export function prolongedInactivity(): BehaviourRule {
     check(s: ResidentState, now: number): RuleResult {
       const last = s.lastActivity;
       if (last === undefined || s.model.events < MIN_EVENTS || s.isOut(now)) return NOTHING;
+      // One silence, one page: not for a silence FALL-3 or MORN-1 ("not up yet") has paged.
       if (s.fired.get('INACT-1') === last || s.fired.get('FALL-3') === last) return NOTHING;
+      if (s.fired.get('MORN-1/silence') === last) return NOTHING;
+      // … nor a bathroom stay BATH-1 has paged, with nothing heard since.
+      if (s.lastGroup === 'bathroom' && s.fired.get('BATH-1') === s.roomEnteredAt) return NOTHING;
       // With few movement sensors, a silence says little until the person's own weeks are known.
-      if (s.model.motionRooms.size < WATCHED_ROOMS && s.model.days < SPARSE_MIN_DAYS) return NOTHING;
+      const rooms = s.model.motionRooms.size;
+      const seenSitting = s.movementGroups.has('living');
+      const minDays = rooms === 0 ? UNWATCHED_MIN_DAYS : rooms < WATCHED_ROOMS || !seenSitting ? SPARSE_MIN_DAYS : 0;
+      if (s.model.days < minDays) return NOTHING;
       const watched = s.watchedRoom();
       // Unseen sitting: after activity no movement sensor saw, or in a home where none watches
       // the living room, the person may be sitting anywhere.
-      const t = inactivity(s.model, s.lastGroup, s.lastBucket, !watched || !s.movementGroups.has('living'));
+      const t = inactivity(s.model, s.lastGroup, s.lastBucket, !watched || !seenSitting);
       // After a door contact or a plug in a room no movement sensor watches, silences are long by
       // nature: judge them only on the person's own data.
       if (t.observed < (watched ? MIN_OBSERVED : SPARSE_MIN_OBSERVED)) return NOTHING;

@@ -19,7 +19,7 @@ export function longBathroomStay(): BehaviourRule {
         return NOTHING;
       }
       // Only a movement sensor in the bathroom shows the stay goes on.
-      if (!s.watchedRoom()) return NOTHING;
+      if (!s.watchedRoom() || s.isLoneTrigger() || s.stayHasLongGap()) return NOTHING;
       const entered = s.roomEnteredAt;
       if (s.fired.get('BATH-1') === entered) return NOTHING;
       const firedFall = s.fired.get('FALL-3');

@@ -44,7 +44,11 @@ export function missedMorning(): BehaviourRule {
       const today = s.morningDay === lt.day;
       const up = today && (s.upAt !== undefined || s.morningCandidate !== undefined);
       if (up || s.isOut(now)) return { due: today && s.upAt === undefined ? now + 5 * MIN : tomorrow };
+      // One silence, one page: INACT-1 has already paged this one ("no activity anywhere").
+      if (s.fired.get('INACT-1') === last) return { due: tomorrow };
       s.fired.set('MORN-1', lt.day);
+      // The silence behind it: INACT-1 does not page it a second time.
+      s.fired.set('MORN-1/silence', last);
       const sd = t.low;
       return {
         due: tomorrow,

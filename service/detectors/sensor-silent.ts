@@ -5,16 +5,40 @@ import { deviceName, formatDuration } from './detector.js';
 export interface SensorSilentOptions {
   /** A device with no message for this long is silent, in milliseconds (the floor when its rhythm is learned). */
   silentMs: number;
-  /** The device's own learned rhythm (the behaviour model), once there is enough of it. */
-  rhythm?: (deviceId: string, residentId: string) => { usualLongestMs: number; observed: number } | undefined;
+  /** The device's own rhythm as the behaviour model knows it; undefined without a model. */
+  rhythm?: (deviceId: string, residentId: string) => DeviceRhythm | undefined;
   /** [HOME-1] The whole home is silent: one alert says it for every device, so none is raised per device. */
   homeSilent?: (residentId: string) => boolean;
 }
 
+export interface DeviceRhythm {
+  /** Its usual longest gap between messages (99.9th percentile), ms; undefined before the first gap. */
+  usualLongestMs: number | undefined;
+  observed: number;
+  /** It has sent a battery report or a heartbeat, so it speaks when unused too. */
+  periodic: boolean;
+}
+
 /** Past the device's usual longest interval by this factor (bins are ~20% wide). */
 const RHYTHM_FACTOR = 1.25;
-/** However rarely a device reports, a day without a message is a problem, in ms. */
+/** A device with a heartbeat or battery report that sends nothing for a day has a problem, in ms. */
 const RHYTHM_CAP_MS = 24 * 3_600_000;
+/**
+ * Gaps learned before a device that reports by itself is judged by its own rhythm. Few: until
+ * then the fixed limit flags a battery device that reports every 3–5 h at every report (the
+ * cohort: 15 false alerts per help button in its first 3½ days when this was 20). With a few
+ * gaps its usual longest is the longest seen so far, and a gap flagged wrongly is learned at once.
+ */
+const PERIODIC_MIN_GAPS = 3;
+/**
+ * A device that has never sent a battery report or a heartbeat speaks only when used (a cupboard
+ * contact; every van Kasteren sensor), and its silence says little of its health. Until its use
+ * is known from EVENT_ONLY_MIN_GAPS gaps it is flagged after a week without a message; then past
+ * its own usual longest gap, at least a day, at most a week (with the fixed 3 h limit and a day's
+ * cap: 83 technical alerts per resident-week on van Kasteren).
+ */
+const EVENT_ONLY_MIN_GAPS = 20;
+const EVENT_ONLY_CAP_MS = 7 * 24 * 3_600_000;
 
 interface Watch {
   residentId: string;
@@ -95,13 +119,14 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
         if (watch.silent || quiet < options.silentMs || options.homeSilent?.(watch.residentId) === true) continue;
         // [SILENT-1] Against the device's own rhythm: a door used twice a day is not silent at 3 h.
         const rhythm = options.rhythm?.(deviceId, watch.residentId);
-        const learned = rhythm === undefined ? 0 : Math.min(RHYTHM_CAP_MS, rhythm.usualLongestMs * RHYTHM_FACTOR);
-        const limit = Math.max(options.silentMs, learned);
+        const limit = silentLimit(options.silentMs, rhythm);
         if (quiet < limit) continue;
+        const usualLongestMs =
+          rhythm !== undefined && rhythm.observed >= PERIODIC_MIN_GAPS ? rhythm.usualLongestMs : undefined;
         const usual =
-          rhythm === undefined
+          usualLongestMs === undefined
             ? ''
-            : `; its usual longest gap between messages is ${formatDuration(rhythm.usualLongestMs)}`;
+            : `; its usual longest gap between messages is ${formatDuration(usualLongestMs)}`;
         watch.silent = true;
         actions.push({
           kind: 'raise',
@@ -119,7 +144,7 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
                 device: deviceRef(ctx.device(deviceId)),
                 minutes: wholeMinutes(quiet),
                 limitMin: wholeMinutes(limit),
-                usualLongestMin: rhythm === undefined ? null : wholeMinutes(rhythm.usualLongestMs),
+                usualLongestMin: usualLongestMs === undefined ? null : wholeMinutes(usualLongestMs),
               },
             },
             foldKey: foldKey(deviceId),
@@ -130,6 +155,22 @@ export function sensorSilent(options: SensorSilentOptions): Detector & {
       return actions;
     },
   };
+}
+
+/**
+ * [SILENT-1] How long a device may be quiet: a device that reports by itself, the fixed limit or
+ * past its own usual longest gap, at most a day; a device that only ever sent events, a day or
+ * past its own usual longest gap, at most a week. Without a behaviour model, the fixed limit.
+ */
+export function silentLimit(fixedMs: number, rhythm: DeviceRhythm | undefined): number {
+  if (rhythm === undefined) return fixedMs;
+  const longest = rhythm.usualLongestMs ?? 0;
+  if (rhythm.periodic) {
+    const own = rhythm.observed >= PERIODIC_MIN_GAPS ? longest * RHYTHM_FACTOR : 0;
+    return Math.max(fixedMs, Math.min(RHYTHM_CAP_MS, own));
+  }
+  if (rhythm.observed < EVENT_ONLY_MIN_GAPS) return Math.max(fixedMs, EVENT_ONLY_CAP_MS);
+  return Math.max(fixedMs, RHYTHM_CAP_MS, Math.min(EVENT_ONLY_CAP_MS, longest * RHYTHM_FACTOR));
 }
 
 function capitalise(text: string): string {

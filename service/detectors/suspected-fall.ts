@@ -26,7 +26,14 @@ export function suspectedFall(): BehaviourRule {
       if (!isRisky(s.lastGroup)) return outOfBed(s, now, last);
       // Only a movement sensor shows someone still in the room; a door contact or a flush does not.
       if (!s.watchedRoom()) return NOTHING;
+      // After a flush or a door in that room, the person may walk out unseen (the movement sensor
+      // saw them come in moments before and is still blind): van Kasteren house C, 20–43 min of
+      // quiet after the bathroom's bath lift or flush, the person elsewhere. BATH-1 (the stay)
+      // and INACT-1 (the silence) still judge it.
+      if (!s.lastWasMovement) return NOTHING;
       if (s.lastGroup === 'hall' && !s.doorSeen && s.model.days < HALL_DAYS_WITHOUT_DOOR) return NOTHING;
+      // A single trigger after hours of nothing does not place anyone in the room (ResidentState).
+      if (s.isLoneTrigger()) return NOTHING;
       if (s.fired.get('FALL-3') === last || s.fired.get('INACT-1') === last) return NOTHING;
       const where = roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup]);
       const silence = fallSilence(s.model, s.lastGroup, s.lastBucket);
@@ -98,15 +105,27 @@ export function suspectedFall(): BehaviourRule {
   };
 }
 
-/** [FALL-3] At night, out of bed but still in the bedroom, and no movement for longer than the person's norm there. */
+/** The daytime of issue 4's fall target, local hours [from, to). */
+const DAY_FROM_H = 8;
+const DAY_TO_H = 20;
+
+/**
+ * [FALL-3] Out of bed but still in the bedroom, and no movement for longer than the person's norm
+ * there: at night, and in the daytime (08:00–20:00) too, where it pages a fall in the bedroom
+ * inside 60 min (the cohort's one fall without a wearable paged late: in the bedroom at 13:18,
+ * the bed pad empty, INACT-1's 90 min floor).
+ */
 function outOfBed(s: ResidentState, now: number, last: number): RuleResult {
-  if (!s.bedSensor || s.inBed || s.inChair || !s.movedSinceBedExit || !s.isNight(last) || !s.watchedRoom()) {
+  const hour = s.clock.at(last).hour;
+  const night = s.isNight(last);
+  const day = !night && hour >= DAY_FROM_H && hour < DAY_TO_H;
+  if (!s.bedSensor || s.inBed || s.inChair || !s.movedSinceBedExit || !(night || day) || !s.watchedRoom()) {
     return NOTHING;
   }
   // Beside the bed: elsewhere at night (the kitchen) a still spell may be a missed return to bed.
   if (!s.isBedRoom(s.lastGroup, s.lastRoomId)) return NOTHING;
   if (s.fired.get('FALL-3') === last || s.fired.get('INACT-1') === last) return NOTHING;
-  const t = outOfBedSilence(s.model, s.lastGroup, s.lastBucket);
+  const t = outOfBedSilence(s.model, s.lastGroup, s.lastBucket, day);
   const due = last + t.limit;
   if (now < due) return { due };
   s.fired.set('FALL-3', last);
@@ -117,10 +136,10 @@ function outOfBed(s: ResidentState, now: number, last: number): RuleResult {
       s,
       'FALL-3',
       now,
-      `Possible fall: out of bed at night and no movement for ${formatDuration(quiet)} (last in ${roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup])} at ${clockText(s.clock.at(last).minuteOfDay)}). ` +
+      `Possible fall: out of bed${night ? ' at night' : ''} and no movement for ${formatDuration(quiet)} (last in ${roomText(s.lastRoomName, GROUP_NAMES[s.lastGroup])} at ${clockText(s.clock.at(last).minuteOfDay)}). ` +
         `Usually quiet there for at most ${formatDuration(t.norm)} at this hour, ${fromDays(s.model.days)}; this is ${howFar(quiet, t.norm)}.`,
       {
-        key: 'fall.outOfBed',
+        key: night ? 'fall.outOfBed' : 'fall.outOfBedDay',
         params: {
           place: place(s.lastRoomName, s.lastGroup),
           minutes: wholeMinutes(quiet),

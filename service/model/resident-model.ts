@@ -5,6 +5,7 @@
  * compact JSON object for persistence (model-store.ts).
  */
 
+import { DailyLongest, type DailyLongestJson } from './daily-longest.js';
 import { DayProfile, type DayProfileJson } from './day/day-profile.js';
 import {
   addTo,
@@ -27,6 +28,11 @@ const SILENCE_PRIOR_WEIGHT = 20;
 const DWELL_PRIOR_WEIGHT = 15;
 /** A saved state of another version is dropped (relearned) rather than misread. */
 export const MODEL_VERSION = 1;
+
+/** The index of a room group and 3-hour bucket in `silence` and `quietDays`. */
+export function silenceCell(group: RoomGroup, bucket: number): number {
+  return GROUP_INDEX[group] * SILENCE_BUCKETS + bucket;
+}
 
 export function bucketOfHour(hour: number): number {
   return Math.floor(hour / 3);
@@ -89,6 +95,8 @@ export const FEEDBACK_BOUNDS = { min: 0.85, max: 2, widen: 1.2, narrow: 0.97 } a
 export class ResidentModel {
   /** ROOM_GROUPS × SILENCE_BUCKETS histograms of the quiet time after an activity event. */
   readonly silence: Histogram[];
+  /** The same cells: each day's longest quiet there (daily-longest.ts). */
+  quietDays = new DailyLongest(ROOM_GROUPS.length * SILENCE_BUCKETS);
   /** ROOM_GROUPS × (day, night) histograms of stays in a room. */
   readonly dwell: Histogram[];
   /** Time from a night-time front door event until the next movement indoors. */
@@ -114,6 +122,8 @@ export class ResidentModel {
   readonly motionRooms = new Set<string>();
   /** Per device: intervals between messages (receive time), for the sensor's own rhythm. */
   readonly sensors = new Map<string, Histogram>();
+  /** [SILENT-1] Devices that have sent a battery report or a heartbeat (not only events). */
+  readonly periodic = new Set<string>();
   /** Day by day activity for [DAY-1] and [TREND-1] (day/day-profile.ts). */
   dayProfile = new DayProfile();
 
@@ -152,7 +162,7 @@ export class ResidentModel {
   }
 
   silenceOf(group: RoomGroup, bucket: number): Histogram {
-    return this.silence[GROUP_INDEX[group] * SILENCE_BUCKETS + bucket] as Histogram;
+    return this.silence[silenceCell(group, bucket)] as Histogram;
   }
 
   dwellOf(group: RoomGroup, night: boolean): Histogram {
@@ -170,8 +180,10 @@ export class ResidentModel {
     }
   }
 
-  addSilence(group: RoomGroup, bucket: number, ms: number): void {
+  /** A silence of `ms` after activity in `group`, begun in `bucket` of local day `day`. */
+  addSilence(group: RoomGroup, bucket: number, ms: number, day: number): void {
     addTo(this.silenceOf(group, bucket), ms);
+    this.quietDays.note(silenceCell(group, bucket), day, ms);
   }
 
   addDwell(group: RoomGroup, night: boolean, ms: number): void {
@@ -248,7 +260,9 @@ export class ResidentModel {
       feedback: this.feedback,
       motionRooms: [...this.motionRooms],
       sensors,
+      periodic: [...this.periodic],
       day: this.dayProfile.toJSON(),
+      quietDays: this.quietDays.toJSON(),
     };
   }
 
@@ -294,7 +308,9 @@ export class ResidentModel {
         if (h) m.sensors.set(id, h);
       }
     }
+    if (Array.isArray(j.periodic)) for (const d of j.periodic) if (typeof d === 'string') m.periodic.add(d);
     m.dayProfile = DayProfile.fromJSON(j.day);
+    m.quietDays = DailyLongest.fromJSON(j.quietDays, m.silence.length);
     return m;
   }
 }
@@ -316,5 +332,7 @@ export interface ModelJson {
   feedback: Record<string, RuleFeedback>;
   motionRooms: string[];
   sensors: Record<string, [number[], number]>;
+  periodic?: string[] | undefined;
   day?: DayProfileJson | undefined;
+  quietDays?: DailyLongestJson | undefined;
 }

@@ -17,6 +17,14 @@ const MIN = 60_000;
 export const DOOR_GRACE_MS = 20 * SEC;
 /** How long before the usual getting-up time being up counts as the morning, in minutes. */
 const EARLY_START_MIN = 90;
+/** [FALL-3] [BATH-1] A single trigger after this long with nothing heard anywhere does not place the resident in a room. */
+const LONE_TRIGGER_QUIET_MS = 2 * 60 * MIN;
+/** … and a trigger with its repeats within this long is one trigger (a movement sensor reports a few times as someone passes). */
+const LONE_BURST_MS = 2 * MIN;
+/** [MORN-1] Fewer rooms than this with a movement sensor: a sparsely watched home. */
+const SPARSE_ROOMS = 3;
+/** [EXIT-1] The front door before this local time (minutes after midnight) is at night, whatever the person's bedtime. */
+const CORE_NIGHT_END_MIN = 5 * 60;
 /** Front door closed and no movement indoors for this long: the resident is out. */
 export const OUT_AFTER_MS = 5 * MIN;
 /** The first bedroom stay this long begun in the evening is the night's sleep; bedtime is when it began. */
@@ -68,8 +76,18 @@ export class ResidentState {
   lastRoomId: string | null = null;
   lastRoomName: string | null = null;
   lastBucket = 0;
+  /** The local day of the last activity (silences are learned by the day they began). */
+  lastLocalDay = 0;
   /** When the current stay in the room began (first activity there after activity elsewhere). */
   roomEnteredAt = 0;
+  /** The latest burst of activity (events less than LONE_TRIGGER_QUIET_MS apart) began then … */
+  burstStart = 0;
+  /** … after this long with nothing heard at all, ms. */
+  quietBeforeBurst = 0;
+  /** The last activity came from a movement sensor. */
+  lastWasMovement = false;
+  /** The longest silence within the current stay so far, ms. */
+  longestGapInStay = 0;
   lastDoorAt: number | undefined;
   doorOpen = false;
   doorSeen = false;
@@ -90,6 +108,8 @@ export class ResidentState {
   morningCandidate: number | undefined;
   upAt: number | undefined;
   lastNonBedAt: number | undefined;
+  /** The latest activity in the bedroom (or a bed); undefined while no bedroom sensor has been heard. */
+  lastBedroomAt: number | undefined;
   bedtimeNight = Number.NaN;
   /** [MEAL-1] Today's kitchen: meal stays so far and the latest kitchen activity. */
   readonly meals = new MealDay();
@@ -114,6 +134,26 @@ export class ResidentState {
     return this.lastRoomId !== null && this.model.motionRooms.has(this.lastRoomId);
   }
 
+  /**
+   * [FALL-3] [BATH-1] The last activity is a lone trigger: a burst shorter than LONE_BURST_MS
+   * after hours in which nothing at all was heard, and nothing since. Nobody was seen coming from
+   * anywhere, so it says little about someone being in that room (van Kasteren house B, days
+   * without labels: the bathroom sensor fired alone at 04:02, 20:25 and 02:20 after 2–51 h of
+   * silence, and nothing followed for hours). Someone who walks in and falls was heard
+   * elsewhere shortly before.
+   */
+  isLoneTrigger(): boolean {
+    const last = this.lastActivity;
+    return (
+      last !== undefined && this.quietBeforeBurst >= LONE_TRIGGER_QUIET_MS && last - this.burstStart < LONE_BURST_MS
+    );
+  }
+
+  /** [BATH-1] The stay in this room had hours without a sound in it: not one visit, but triggers hours apart. */
+  stayHasLongGap(): boolean {
+    return this.longestGapInStay >= LONE_TRIGGER_QUIET_MS;
+  }
+
   isBedRoom(group: RoomGroup, roomId: string | null): boolean {
     return group === 'bedroom' || (roomId !== null && this.bedRooms.has(roomId));
   }
@@ -135,10 +175,23 @@ export class ResidentState {
       lt.minuteOfDay < MORNING_END_MIN &&
       this.morningDay === lt.day &&
       this.morningCandidate !== undefined &&
-      this.clock.at(this.morningCandidate).minuteOfDay >= this.model.wake.mean - EARLY_START_MIN
+      this.isEarlyStart(this.morningCandidate)
     )
       return false;
     return this.isNightHours(t);
+  }
+
+  /**
+   * [EXIT-1] Night for the front door: the person's own night, and in any case midnight to 05:00
+   * (to an hour and a half before their usual getting-up time, if earlier) unless they are up
+   * for the day. Someone who usually goes to bed at 00:54 and leaves at 00:39 without coming
+   * back is as much at risk (van Kasteren house C, the one night exit missed before).
+   */
+  isExitNight(t: number): boolean {
+    if (this.isNight(t)) return true;
+    const lt = this.clock.at(t);
+    if (lt.minuteOfDay >= Math.min(CORE_NIGHT_END_MIN, this.model.wake.mean - EARLY_START_MIN)) return false;
+    return !(this.morningDay === lt.day && this.upAt !== undefined);
   }
 
   /** [WANDER-1] Bedtime and getting up learned for a few days: before that the night's hours are the population's guess. */
@@ -169,7 +222,7 @@ export class ResidentState {
 
     if (prev !== undefined && !out) {
       const gap = t - prev;
-      if (gap > 0) m.addSilence(this.lastGroup, this.lastBucket, gap);
+      if (gap > 0) m.addSilence(this.lastGroup, this.lastBucket, gap, this.lastLocalDay);
     }
 
     // A stay ends at the first activity somewhere else.
@@ -186,6 +239,13 @@ export class ResidentState {
           this.learnBedtime(this.roomEnteredAt);
       }
       this.roomEnteredAt = t;
+      this.longestGapInStay = 0;
+    } else if (prev !== undefined) {
+      this.longestGapInStay = Math.max(this.longestGapInStay, t - prev);
+    }
+    if (prev === undefined || t - prev >= LONE_TRIGGER_QUIET_MS) {
+      this.burstStart = t;
+      this.quietBeforeBurst = prev === undefined ? Number.POSITIVE_INFINITY : t - prev;
     }
 
     if (a.inBed !== undefined) {
@@ -205,10 +265,13 @@ export class ResidentState {
       this.doorSeen = true;
       this.doorOpen = a.doorOpen === true;
       if (this.nightDoorAt !== undefined && t - this.nightDoorAt > NIGHT_RETURN_MAX_MS) this.nightDoorAt = undefined;
-      if (this.nightDoorAt === undefined && !out && this.isNight(t)) this.nightDoorAt = t;
+      if (this.nightDoorAt === undefined && !out && this.isExitNight(t)) this.nightDoorAt = t;
       this.lastDoorAt = t;
     } else {
-      const afterDoor = this.lastDoorAt === undefined || t > this.lastDoorAt + DOOR_GRACE_MS;
+      // Passing the door on the way out shows in the hall; activity in any other room right after
+      // the door is someone indoors (house A: back home at 06:21, into the bedroom 15 s after
+      // closing the front door).
+      const afterDoor = this.lastDoorAt === undefined || t > this.lastDoorAt + DOOR_GRACE_MS || a.group !== 'hall';
       if (this.nightDoorAt !== undefined && afterDoor) {
         // A return after hours is a night away, not a night-time errand.
         if (t - this.nightDoorAt < NIGHT_RETURN_MAX_MS) m.addNightReturn(t - this.nightDoorAt);
@@ -217,6 +280,7 @@ export class ResidentState {
       if (afterDoor) this.lastIndoorAt = t;
     }
 
+    if (this.isBedRoom(a.group, a.roomId)) this.lastBedroomAt = t;
     this.observeRoutines(t, lt.day, lt.minuteOfDay, a, out, kitchenStay);
     this.observeMorning(t, lt.day, lt.minuteOfDay, a, out);
 
@@ -226,6 +290,8 @@ export class ResidentState {
     this.lastRoomId = a.roomId;
     this.lastRoomName = a.roomName;
     this.lastBucket = bucketOfHour(lt.hour);
+    this.lastWasMovement = a.movement === true;
+    this.lastLocalDay = lt.day;
     this.nextDue = 0;
   }
 
@@ -261,7 +327,12 @@ export class ResidentState {
   /** Drops a getting-up candidate that was followed by a long spell back in bed (a night trip). */
   settleMorning(now: number): void {
     if (this.upAt !== undefined || this.morningCandidate === undefined || this.isOut(now)) return;
-    if (this.lastNonBedAt !== undefined && now - this.lastNonBedAt > UP_RESET_MS) this.morningCandidate = undefined;
+    if (this.lastNonBedAt === undefined || now - this.lastNonBedAt <= UP_RESET_MS) return;
+    // Back to bed shows in a home whose bedroom has a sensor: the bedroom heard after the last
+    // activity elsewhere. Without it (a door left open, house A's bedroom door contact), a long
+    // quiet after getting up is the person somewhere no sensor watches, not asleep again.
+    const backInBedroom = this.lastBedroomAt !== undefined && this.lastBedroomAt > this.lastNonBedAt;
+    if (!this.sparselyWatched() || backInBedroom || this.lastBedroomAt === undefined) this.morningCandidate = undefined;
   }
 
   private observeMorning(t: number, day: number, minute: number, a: ActivityInput, out: boolean): void {
@@ -276,12 +347,36 @@ export class ResidentState {
     this.settleMorning(t);
     if (this.isBedRoom(a.group, a.roomId) || out) return;
     if (this.morningCandidate === undefined) this.morningCandidate = t;
-    else if (t - this.morningCandidate >= UP_CONFIRM_MS) {
-      this.upAt = this.morningCandidate;
-      const c = this.clock.at(this.morningCandidate);
+    const candidate = this.morningCandidate;
+    // Up for the day: activity outside the bedroom that lasts; or, near the usual time, breakfast
+    // begun or the front door used. In a home with door contacts and plugs only, the minutes
+    // between two events while up are often longer than the 30 that say "back to bed" (house A,
+    // 08:42 a flush, 09:48–09:59 breakfast; house E, 05:14–06:08 bathroom and kitchen), and
+    // someone leaving for the day may go within 20 min of getting up (house C, 07:20–07:37).
+    const decisive = this.sparselyWatched() && (a.group === 'kitchen' || a.frontDoor) && this.isEarlyStart(candidate);
+    if (t - candidate >= UP_CONFIRM_MS || decisive) {
+      this.upAt = candidate;
+      const c = this.clock.at(candidate);
       this.model.observeWake(c.minuteOfDay, c.weekend);
     }
     this.lastNonBedAt = t;
+  }
+
+  /**
+   * [MORN-1] A home where the person is mostly out of the movement sensors' sight: fewer than 3
+   * rooms with one, or none seeing them in a living room. Only there do breakfast and the front
+   * door confirm getting up, and a long quiet need the bedroom heard again to mean "back to
+   * bed": where movement sensors watch the home, the old rule stands (with these in every home,
+   * the cohort's TREND-1 found one decline fewer of 3: an early kitchen visit taken for getting
+   * up hides a later getting-up time).
+   */
+  sparselyWatched(): boolean {
+    return this.model.motionRooms.size < SPARSE_ROOMS || !this.movementGroups.has('living');
+  }
+
+  /** Within the hour and a half before the usual getting-up time, or later: the morning, not the night. */
+  private isEarlyStart(t: number): boolean {
+    return this.clock.at(t).minuteOfDay >= this.model.wake.mean - EARLY_START_MIN;
   }
 
   private learnBedtime(intoBedroom: number): void {

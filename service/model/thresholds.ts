@@ -7,7 +7,7 @@
 import { quantile } from './histogram.js';
 import type { Meal } from './meals.js';
 import { MEALS } from './meals.js';
-import type { ResidentModel } from './resident-model.js';
+import { type ResidentModel, silenceCell } from './resident-model.js';
 import { ROOM_GROUPS, type RoomGroup } from './rooms.js';
 import { type Routine, sdOf } from './routine.js';
 
@@ -26,6 +26,25 @@ export interface Threshold {
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
+
+/** [INACT-1] Days of the person's own in a room group and time of day before their daily longest quiet there counts. */
+const QUIET_DAYS_MIN = 5;
+/** [INACT-1] Where a movement sensor watches the room: the daily longest quiet passed on about one day in ten is "usual". */
+const QUIET_DAYS_Q_WATCHED = 0.9;
+/** [INACT-1] Where the person may sit out of sight: the longest quiet seen there at that time of day. */
+const QUIET_DAYS_Q_UNSEEN = 1;
+
+/**
+ * [INACT-1] The person's usual longest quiet after activity in `group` at this time of day: the
+ * 99.5th percentile of every silence there, or — once there are QUIET_DAYS_MIN days of their
+ * own — the `daily`-quantile of each day's longest quiet there, whichever is longer
+ * (daily-longest.ts: where sensors fire often, the first alone is passed every day).
+ */
+function usualQuiet(model: ResidentModel, group: RoomGroup, bucket: number, daily: number): number {
+  const perSilence = quantile(model.silenceOf(group, bucket), 0.995);
+  const longest = model.quietDays.usualLongest(silenceCell(group, bucket), daily, QUIET_DAYS_MIN);
+  return longest === undefined ? perSilence : Math.max(perSilence, longest);
+}
 
 /**
  * norm × factor + margin, within [floor, ceiling]; but when the person's own norm is already
@@ -60,7 +79,7 @@ export function hallDwell(model: ResidentModel): Threshold {
 }
 
 /**
- * [INACT-1] No activity anywhere: beyond the person's 99.5th percentile quiet time for the
+ * [INACT-1] No activity anywhere: beyond the person's usual longest quiet (usualQuiet) for the
  * room they were last in at that time of day, ×1.25 + 30 min; between 90 min and 10 h (the
  * night's sleep in the bedroom is learned, so it does not count as inactivity; asleep in the
  * bedroom from 18:00 to 06:00 ×1.5 + 60 min, at least 90 min; a norm already past 10 h, ×1.2).
@@ -68,10 +87,11 @@ export function hallDwell(model: ResidentModel): Threshold {
  */
 export function inactivity(model: ResidentModel, group: RoomGroup, bucket: number, anywhere = false): Threshold {
   const h = model.silenceOf(group, bucket);
-  let norm = quantile(h, 0.995);
+  let norm = usualQuiet(model, group, bucket, anywhere ? QUIET_DAYS_Q_UNSEEN : QUIET_DAYS_Q_WATCHED);
   // After activity no movement sensor saw, the person may have gone to any room: the longest
-  // usual quiet spell at this time of day in any room is the norm.
-  if (anywhere) for (const g of ROOM_GROUPS) norm = Math.max(norm, quantile(model.silenceOf(g, bucket), 0.995));
+  // quiet seen at this time of day in any room is the norm (van Kasteren house B, no sensor in
+  // the living room: quiet 2–5 h after the kitchen on about one day in three).
+  if (anywhere) for (const g of ROOM_GROUPS) norm = Math.max(norm, usualQuiet(model, g, bucket, QUIET_DAYS_Q_UNSEEN));
   // Asleep in the bedroom at night: turning over is rare and irregular, so a wider margin.
   const asleep = group === 'bedroom' && (bucket <= 1 || bucket >= 6);
   const base = asleep
@@ -160,13 +180,15 @@ export function nightWander(model: ResidentModel): Threshold {
 }
 
 /**
- * [FALL-3] Out of bed at night (the bed sensor says so) and no movement: beyond the person's
- * 99th percentile quiet time in that room at that hour ×1.3 + 5 min, 25–45 min. Someone asleep
- * is in bed; someone up at night moves.
+ * [FALL-3] Out of bed (the bed sensor says so) and no movement: beyond the person's 99th
+ * percentile quiet time in that room at that hour ×1.3 + 5 min; at night 25–45 min (someone
+ * asleep is in bed, someone up at night moves); in the daytime 45–55 min (dressing, making the
+ * bed and sitting a while are normal there; a fall outside a bathroom, hall or entrance is to be
+ * paged within 60 min, issue 4).
  */
-export function outOfBedSilence(model: ResidentModel, group: RoomGroup, bucket: number): Threshold {
+export function outOfBedSilence(model: ResidentModel, group: RoomGroup, bucket: number, day = false): Threshold {
   const h = model.silenceOf(group, bucket);
   const norm = quantile(h, 0.99);
-  const base = clamp(norm * 1.3 + 5 * MIN, 25 * MIN, 45 * MIN);
+  const base = day ? clamp(norm * 1.3 + 5 * MIN, 45 * MIN, 55 * MIN) : clamp(norm * 1.3 + 5 * MIN, 25 * MIN, 45 * MIN);
   return { limit: base * model.factor('FALL-3'), norm, low: quantile(h, 0.5), observed: h.observed };
 }

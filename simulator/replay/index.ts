@@ -3,12 +3,14 @@
  * ReadingSource (simulator/source.ts) with ground truth, built from a dataset (van Kasteren
  * houses, or any event log) and a mapping file. See docs/replay.md.
  */
+
+export { NIGHT_EXIT_DEADLINE_MIN, unseenFallDeadlineMin } from '../incident-catalogue.js';
+export { spansNight } from './absences.js';
 export type { ReplayDataset, SensorInterval, WallSpan } from './dataset.js';
 export { IncidentPlacementError, ReplayInputError, type UnmappedSensor, UnmappedSensorError } from './errors.js';
 export { type EventLogOptions, parseEventLog, readEventLog } from './event-log.js';
 export type { ReplayDevice } from './fit-contract.js';
 export { DayRef, IncidentPlan, TimeOfDay } from './incident-plan.js';
-export { FALL_NO_WEARABLE_DEADLINE_MIN, NIGHT_EXIT_DEADLINE_MIN } from './inject.js';
 export {
   addressOf,
   assertAllMapped,

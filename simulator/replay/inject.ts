@@ -5,6 +5,7 @@
  */
 import type { ScheduledReading } from '../contract.js';
 import type { IncidentRecord } from '../ground-truth.js';
+import { NIGHT_EXIT_DEADLINE_MIN, RISKY_FALL_ROOM_KINDS, unseenFallDeadlineMin } from '../incident-catalogue.js';
 import type { Rng } from '../random.js';
 import { IncidentPlacementError } from './errors.js';
 import type { ReplayDevice } from './fit-contract.js';
@@ -14,19 +15,15 @@ import { toWall, wallClock, wallDate } from './wall-clock.js';
 const MIN = 60_000;
 
 /**
- * [FALL-2] A fall without a wearable or fall detector can only be inferred from silence. The
- * deadline keeps the time on the floor under an hour with time left for a carer to get there:
- * lying on the floor for an hour or more after a fall ("long lie") goes with serious injury,
- * hospital admission and moving into care (Fleming & Brayne, BMJ 2008;337:a2227). 30 min to alert
- * leaves about 30 min to arrive.
+ * Deadlines are the incident catalogue's (issue 4's targets), so a replayed home and a simulated
+ * cohort are held to the same promise:
+ * - a fall without a wearable or fall detector can only be inferred from silence: 30 min where
+ *   the last activity before it was in a bathroom, hall or entrance, 60 min elsewhere. Lying on
+ *   the floor for an hour or more after a fall ("long lie") goes with serious injury, hospital
+ *   admission and moving into care (Fleming & Brayne, BMJ 2008;337:a2227). Until December 2026 the
+ *   replay used a flat 30 min wherever the fall happened, stricter than the issue's target.
+ * - a night exit without return: door + 15 min (the replay used 20 min until December 2026).
  */
-export const FALL_NO_WEARABLE_DEADLINE_MIN = 30; // minutes
-/**
- * [EXIT-1] A night exit without return: an outing to the bins or the post is over within a few
- * minutes, so 15 min without a return separates it from leaving; 5 min more to raise the alert.
- * A working value until the incident catalogue sets it.
- */
-export const NIGHT_EXIT_DEADLINE_MIN = 20; // minutes
 /** The injected front door stays open this long (real front doors in houses A–C: a few seconds to a minute). */
 const DOOR_OPEN_S = [5, 30] as const;
 
@@ -62,13 +59,23 @@ function isOn(reading: ScheduledReading['reading']): boolean {
         : 'watts' in reading && reading.watts > 0;
 }
 
-/** `last activity before it: "Fridge" (Kitchen) at 14:20`, from the readings before the cut. */
-function lastActivity(context: InjectContext, before: readonly ScheduledReading[]): string {
+interface LastActivity {
+  /** `last activity before it: "Fridge" (Kitchen) at 14:20`. */
+  text: string;
+  /** Where the resident was last seen: a fall there is judged by that room's deadline. */
+  riskyRoom: boolean;
+}
+
+/** The last activity before the cut: where the resident was, as the readings tell. */
+function lastActivity(context: InjectContext, before: readonly ScheduledReading[]): LastActivity {
   const last = before.findLast((r) => isOn(r.reading));
-  if (last === undefined) return 'no activity before it';
+  if (last === undefined) return { text: 'no activity before it', riskyRoom: false };
   const replay = [...context.devices.values()].find((d) => d.device.address === last.device.address);
   const label = replay === undefined ? last.device.address : `"${replay.sensor.label}"`;
-  return `last activity before it: ${label} (${last.device.room}) at ${wallClock(toWall(last.at, context.timeZone))}`;
+  return {
+    text: `last activity before it: ${label} (${last.device.room}) at ${wallClock(toWall(last.at, context.timeZone))}`,
+    riskyRoom: replay !== undefined && RISKY_FALL_ROOM_KINDS.has(replay.roomKind),
+  };
 }
 
 export function inject(context: InjectContext): Injection {
@@ -84,14 +91,15 @@ export function inject(context: InjectContext): Injection {
     end: null,
   };
   if (context.plan.kind === 'fall_no_recovery') {
+    const last = lastActivity(context, before);
     return {
       readings: before,
       record: {
         ...base,
         kind: 'fall_no_recovery',
-        deadline: iso(context.at + FALL_NO_WEARABLE_DEADLINE_MIN * MIN),
+        deadline: iso(context.at + unseenFallDeadlineMin(last.riskyRoom) * MIN),
         device: null,
-        note: `real day cut short at ${when} local: a fall without a wearable or fall detector, no recovery, no readings after it (${lastActivity(context, before)})`,
+        note: `real day cut short at ${when} local: a fall without a wearable or fall detector, no recovery, no readings after it (${last.text})`,
       },
     };
   }
@@ -115,7 +123,7 @@ export function inject(context: InjectContext): Injection {
       kind: 'night_exit_no_return',
       deadline: iso(context.at + NIGHT_EXIT_DEADLINE_MIN * MIN),
       device: door.device.address,
-      note: `front door ${door.device.address} ("${door.sensor.label}") opened at ${when} local and closed ${openS} s later; no activity after it, no return (${lastActivity(context, before)})`,
+      note: `front door ${door.device.address} ("${door.sensor.label}") opened at ${when} local and closed ${openS} s later; no activity after it, no return (${lastActivity(context, before).text})`,
     },
   };
 }

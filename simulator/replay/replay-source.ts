@@ -9,6 +9,7 @@ import type { ScheduledReading } from '../contract.js';
 import type { IncidentFreeDays, IncidentRecord, RunRecord, TruthRecord } from '../ground-truth.js';
 import { createRng, deriveSeed } from '../random.js';
 import type { ReadingSource } from '../source.js';
+import { overnightAbsences } from './absences.js';
 import type { ReplayDataset } from './dataset.js';
 import { ReplayInputError } from './errors.js';
 import { fitHome, type ReplayDevice } from './fit-contract.js';
@@ -118,6 +119,14 @@ export function createReplay(options: ReplayOptions): Replay {
   }
 
   const home = fitted.home;
+  const absences = overnightAbsences(dataset.away, {
+    homeId: home.id,
+    resident: home.resident,
+    timeZone,
+    shift,
+    start,
+    end,
+  });
   const run: RunRecord = {
     type: 'run',
     source: mapping.dataset,
@@ -131,9 +140,9 @@ export function createReplay(options: ReplayOptions): Replay {
     type: 'incident_free_days',
     homeId: home.id,
     resident: home.resident,
-    days: incidentFreeDays(start, end, timeZone, incident),
+    days: incidentFreeDays(start, end, timeZone, incident, absences),
   };
-  const truth: TruthRecord[] = [run, ...(incident === undefined ? [] : [incident]), freeDays];
+  const truth: TruthRecord[] = [run, ...absences, ...(incident === undefined ? [] : [incident]), freeDays];
 
   return {
     homes: [home],
@@ -148,20 +157,27 @@ export function createReplay(options: ReplayOptions): Replay {
 }
 
 /**
- * Local dates of the run before the incident's date: a terminal incident lasts to the end of
- * the run, so no later day is free of it. The datasets themselves hold no incidents.
+ * Local dates of the run before the incident's date (a terminal incident lasts to the end of
+ * the run, so no later day is free of it), less the dates a night away touches. The datasets
+ * themselves hold no incidents.
  */
 function incidentFreeDays(
   start: number,
   end: number,
   timeZone: string,
   incident: IncidentRecord | undefined,
+  absences: readonly IncidentRecord[],
 ): string[] {
   const first = wallMidnight(toWall(start, timeZone));
   const last = toWall(end - 1, timeZone);
   const stop =
     incident === undefined ? Number.POSITIVE_INFINITY : wallMidnight(toWall(Date.parse(incident.start), timeZone));
+  const away = new Set<string>();
+  for (const a of absences) {
+    const to = toWall(Date.parse(a.end ?? a.start) - 1, timeZone);
+    for (let d = wallMidnight(toWall(Date.parse(a.start), timeZone)); d <= to; d += DAY_MS) away.add(wallDate(d));
+  }
   const days: string[] = [];
-  for (let d = first; d <= last && d < stop; d += DAY_MS) days.push(wallDate(d));
+  for (let d = first; d <= last && d < stop; d += DAY_MS) if (!away.has(wallDate(d))) days.push(wallDate(d));
   return days;
 }

@@ -44,6 +44,15 @@ const SAMPLES: { [K in ExplanationKey]: Extract<AlertExplanation, { key: K }>['p
     timesUsual: 2,
     overMin: 20,
   },
+  'fall.outOfBedDay': {
+    place: { room: 'Sovrum', group: 'bedroom' },
+    minutes: 46,
+    since: 13 * 60 + 18,
+    usualMax: 32,
+    days: 51,
+    timesUsual: 1.4,
+    overMin: 14,
+  },
   'help.pressed': { device },
   'battery.low': { device, percent: 12, limit: 15 },
   'sensor.silent': {
@@ -140,6 +149,16 @@ describe('alert explanations in words', () => {
     expect(say('en', sample('exit.night'))).toContain('from about 22:30 to 07:00');
     expect(say('sv', sample('inactivity'))).toContain('enligt typiska boende medan Vaka lär sig (2 dagar hittills)');
     expect(say('sv', sample('inactivity'))).toContain('det är 55 min längre än vanligt');
+  });
+
+  it('[FALL-3] say "at night" of a still spell out of bed only at night', () => {
+    expect(say('en', sample('fall.outOfBed'))).toMatch(
+      /^Possible fall: out of bed at night and no movement for 40 min/,
+    );
+    expect(say('en', sample('fall.outOfBedDay'))).toMatch(
+      /^Possible fall: out of bed and no movement for 46 min \(last in .* at 13:18\)\./,
+    );
+    expect(say('sv', sample('fall.outOfBedDay'))).toMatch(/^Möjligt fall: uppe ur sängen och ingen rörelse på 46 min/);
   });
 
   it('add a registered visitor after the explanation', () => {

@@ -213,6 +213,10 @@ describe('false alerts', () => {
       technical: 1,
       technicalPerResidentWeek: 1,
     });
+    expect(score.falseAlerts.pagingAlerts.map((p) => [p.ruleId, p.at])).toEqual([
+      ['INACT-1', new Date(at('2025-03-04T13:00:00')).toISOString()],
+      ['MORN-1', '2025-03-08T23:30:00.000Z'],
+    ]);
   });
 
   it('does not count an alert on a day that is not incident-free', () => {
@@ -265,6 +269,7 @@ describe('false alerts', () => {
     ]);
     expect(combined.kinds[0]).toMatchObject({ kind: 'fall_no_recovery', n: 1 });
     expect(combined.falseAlerts).toMatchObject({ residentDays: 2, paging: 1 });
+    expect(combined.falseAlerts.pagingAlerts.map((p) => p.ruleId)).toEqual(['X']);
   });
 });
 

@@ -193,9 +193,11 @@ describe('simulate replay', () => {
     ).toBe(0);
     const truth = parseJsonLines(readFileSync(truthPath, 'utf8'));
     expect(truth[0]).toMatchObject({ type: 'run', source: 'vankasteren/houseA' });
-    expect(truth.filter((r) => r.type === 'incident')).toEqual([
+    expect(truth.filter((r) => r.type === 'incident' && r.expect === 'page')).toEqual([
       expect.objectContaining({ id: 'vkA-0001', kind: 'fall_no_recovery', expect: 'page' }),
     ]);
+    // House A's three nights away in the labels are expected absences (docs/replay.md).
+    expect(truth.filter((r) => r.type === 'incident' && r.kind === 'away_day')).toHaveLength(3);
     expect(replay.text()).toMatch(/broker: ([\d,]+) published, \1 acked, 0 failed/);
   });
 });

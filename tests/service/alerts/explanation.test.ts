@@ -145,7 +145,10 @@ describe('device and technical rules explain themselves as data', () => {
   });
 
   it('[SILENT-1] with the silence, the limit and the device’s own rhythm; [SILENT-2] offline', () => {
-    const silent = sensorSilent({ silentMs: 3 * HOUR, rhythm: () => ({ usualLongestMs: 5 * HOUR, observed: 40 }) });
+    const silent = sensorSilent({
+      silentMs: 3 * HOUR,
+      rhythm: () => ({ usualLongestMs: 5 * HOUR, observed: 40, periodic: true }),
+    });
     silent.watch('d-1', 'r-1', 'room-1', 0);
     const alert = raised(silent.onTick?.(9 * HOUR, ctx) ?? []);
     expectExplained(alert, 'sensor.silent');

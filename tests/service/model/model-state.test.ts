@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ResidentModel } from '../../../service/model/resident-model.js';
-import { fallSilence, nightWander } from '../../../service/model/thresholds.js';
+import { fallSilence, inactivity, nightWander } from '../../../service/model/thresholds.js';
 import { ModelStore } from '../../../service/store/model-store.js';
 import { dbKinds, openTestDb, type TestDb } from '../../helpers/test-db.js';
 import {
@@ -44,6 +44,26 @@ describe('model persistence', () => {
     if (model && original) {
       expect(fallSilence(model, 'bathroom', 3).limit).toBeCloseTo(fallSilence(original, 'bathroom', 3).limit, -3);
     }
+  });
+
+  it('[INACT-1] [SILENT-1] keeps each day’s longest quiet and which devices report by themselves; an older state relearns them', () => {
+    const engine = newEngine();
+    play(engine, writeDays(DAY0, 10, ORDINARY, 2));
+    const original = engine.resident(RESIDENT)?.model;
+    original?.periodic.add('m-kitchen');
+    const json = JSON.parse(JSON.stringify(original?.toJSON()));
+    const model = ResidentModel.fromJSON(json);
+    if (original) {
+      expect(model.quietDays.observedDays(3 * 8 + 5)).toBe(original.quietDays.observedDays(3 * 8 + 5));
+      expect(model.quietDays.observedDays(3 * 8 + 5)).toBeGreaterThanOrEqual(5);
+      // Counts are saved to 0.01: the norm comes back within 5 %.
+      expect(inactivity(model, 'kitchen', 5).norm / inactivity(original, 'kitchen', 5).norm).toBeCloseTo(1, 1);
+    }
+    expect([...model.periodic]).toEqual(['m-kitchen']);
+    const { quietDays: _q, periodic: _p, ...older } = json;
+    const relearning = ResidentModel.fromJSON(older);
+    expect(relearning.quietDays.observedDays(3 * 8 + 5)).toBe(0);
+    expect(relearning.periodic.size).toBe(0);
   });
 
   it('[WANDER-1] [MEAL-1] [MORN-1] keeps night spells, meal habits and weekday/weekend mornings; a state saved before them keeps the priors', () => {

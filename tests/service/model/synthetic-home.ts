@@ -41,6 +41,26 @@ export const DEVICES: DeviceInfo[] = [
     roomName: ROOMS[room].name,
   })),
   {
+    deviceId: 'flush-bath',
+    residentId: RESIDENT,
+    roomId: ROOMS.bathroom.id,
+    kind: 'other',
+    format: 'vaka',
+    address: 'flush-bath',
+    label: 'Toilet flush',
+    roomName: ROOMS.bathroom.name,
+  },
+  {
+    deviceId: 'bed-pad',
+    residentId: RESIDENT,
+    roomId: ROOMS.bedroom.id,
+    kind: 'bed',
+    format: 'vaka',
+    address: 'bed-pad',
+    label: null,
+    roomName: ROOMS.bedroom.name,
+  },
+  {
     deviceId: 'door-front',
     residentId: RESIDENT,
     roomId: ROOMS.hall.id,
@@ -107,6 +127,20 @@ export class DayWriter {
 
   door(t: number, open: boolean): void {
     this.events.push(ev('door-front', ROOMS.hall.id, 'contact', open, t));
+  }
+
+  /** The bed pad: someone lay down (true) or got up (false). */
+  bed(t: number, occupied: boolean): void {
+    this.events.push({
+      ...ev('bed-pad', ROOMS.bedroom.id, 'motion', occupied, t),
+      type: 'occupancy',
+      sensorKind: 'bed',
+    });
+  }
+
+  /** The toilet flushed: a contact, not movement (it says someone was there, not that they still are). */
+  flush(t: number): void {
+    this.events.push({ ...ev('flush-bath', ROOMS.bathroom.id, 'contact', true, t), sensorKind: 'other' });
   }
 
   between(lo: number, hi: number): number {

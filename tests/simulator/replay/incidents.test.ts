@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { TruthRecord } from '../../../simulator/ground-truth.js';
 import {
   createReplay,
-  FALL_NO_WEARABLE_DEADLINE_MIN,
   IncidentPlacementError,
   type IncidentPlan,
   NIGHT_EXIT_DEADLINE_MIN,
+  unseenFallDeadlineMin,
 } from '../../../simulator/replay/index.js';
 import { houseT, local, MIN } from './helpers.js';
 
@@ -36,7 +36,7 @@ describe('[FALL-2] a fall with no recovery cuts a real day short', () => {
     expect(readings.every((r) => r.at < start)).toBe(true);
   });
 
-  it('writes a truth record whose times match the cut', () => {
+  it('writes a truth record whose times match the cut, due 30 min later: last seen in the bathroom', () => {
     expect(record).toEqual({
       type: 'incident',
       id: 'vkT-0001',
@@ -46,7 +46,7 @@ describe('[FALL-2] a fall with no recovery cuts a real day short', () => {
       resident: 'Test resident',
       start: new Date(start).toISOString(),
       end: null,
-      deadline: new Date(start + FALL_NO_WEARABLE_DEADLINE_MIN * MIN).toISOString(),
+      deadline: new Date(start + 30 * MIN).toISOString(),
       device: null,
       note: 'real day cut short at 2025-03-04 14:01 local: a fall without a wearable or fall detector, no recovery, no readings after it (last activity before it: "PIR bathroom" (Bathroom) at 14:00)',
     });
@@ -60,6 +60,19 @@ describe('[FALL-2] a fall with no recovery cuts a real day short', () => {
 
   it('counts only the days before it as incident-free', () => {
     expect(freeDays(replay)).toEqual(['2025-03-03']);
+  });
+});
+
+describe("[FALL-3] [INACT-1] the deadline of a fall without a wearable is issue 4's target", () => {
+  it('is 30 min in a bathroom, hall or entrance and 60 min elsewhere', () => {
+    expect(unseenFallDeadlineMin(true)).toBe(30);
+    expect(unseenFallDeadlineMin(false)).toBe(60);
+  });
+
+  it('is 60 min when the resident was last seen in the kitchen', () => {
+    const { record, start } = replayWith({ kind: 'fall_no_recovery', day: 1, at: '18:10' });
+    expect(record.note).toContain('(last activity before it: "Fridge" (Kitchen) at 18:00)');
+    expect(Date.parse(record.deadline ?? '')).toBe(start + 60 * MIN);
   });
 });
 
@@ -104,11 +117,12 @@ describe('[EXIT-1] a night exit without return', () => {
     expect((after[1]?.at ?? 0) - start).toBeLessThanOrEqual(30_000);
   });
 
-  it('writes a truth record naming the door, with the deadline from the rule', () => {
+  it("writes a truth record naming the door, due 15 min after it (issue 4's target)", () => {
     expect(record.kind).toBe('night_exit_no_return');
     expect(record.device).toBe('vkT-hall-front-door');
     expect(record.end).toBeNull();
-    expect(Date.parse(record.deadline ?? '')).toBe(start + NIGHT_EXIT_DEADLINE_MIN * MIN);
+    expect(NIGHT_EXIT_DEADLINE_MIN).toBe(15);
+    expect(Date.parse(record.deadline ?? '')).toBe(start + 15 * MIN);
   });
 
   it('leaves the injected day and every later day out of the incident-free days', () => {
