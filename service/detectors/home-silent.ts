@@ -6,11 +6,12 @@
  *
  * The limit (why): a home with several sensors reports far more often than any one of them
  * (motion, battery and link reports, heartbeats), so its combined stream is learned like a
- * sensor's ([SILENT-1]): 1.25 × the 99.9th percentile of the intervals between messages from
+ * sensor's ([SILENT-1]): 1.25 × the longest learned interval between messages from
  * any of its devices, by receive time. Never under 15 min: a Zigbee2MQTT restart or a short
  * network drop at home takes minutes and must not page anyone; battery sensors report on their
  * own every 50–60 min at most (Aqara's heartbeat), which the learned rhythm takes in. Never over
- * 24 h. Until 20 intervals are learned, the fixed SENSOR_SILENT_MIN, as for one sensor.
+ * 24 h. Until 20 intervals are learned and a whole day heard, the fixed SENSOR_SILENT_MIN, as for one
+ * sensor (docs/alert-rules.md says why the longest interval and not a percentile).
  *
  * While a home is silent, its devices raise no [SILENT-1] of their own: this one alert names
  * them all. A device still silent after the home is heard again gets its SILENT-1 then.
@@ -37,11 +38,14 @@ export interface HomeSilentOptions {
 export const HOME_SILENT_FLOOR_MS = 15 * 60_000;
 const HOME_SILENT_CAP_MS = 24 * 3_600_000;
 const RHYTHM_FACTOR = 1.25;
+const LEARNED_AFTER_MS = 24 * 3_600_000;
 const FOLD_KEY = 'home_silent';
 const MIN_DEVICES = 2;
 
 interface Home {
   devices: Set<string>;
+  /** When this process first heard the home, ms: its learned rhythm counts once a whole day is in it. */
+  firstSeen: number;
   lastSeen: number;
   silent: boolean;
 }
@@ -61,14 +65,16 @@ export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
   const home = (residentId: string): Home => {
     let h = homes.get(residentId);
     if (h === undefined) {
-      h = { devices: new Set(), lastSeen: 0, silent: false };
+      h = { devices: new Set(), firstSeen: Number.POSITIVE_INFINITY, lastSeen: 0, silent: false };
       homes.set(residentId, h);
     }
     return h;
   };
 
-  const limitOf = (residentId: string): { limit: number; usual: number | undefined } => {
-    const usual = options.rhythm?.(residentId)?.usualLongestMs;
+  const limitOf = (residentId: string, h: Home, now: number): { limit: number; usual: number | undefined } => {
+    // Before a whole day and night has been heard, the learned rhythm has seen no night: the
+    // cohort's first nights raised 14 HOME-1 alerts against daytime-only gaps.
+    const usual = now - h.firstSeen < LEARNED_AFTER_MS ? undefined : options.rhythm?.(residentId)?.usualLongestMs;
     if (usual === undefined) return { limit: options.unlearnedMs, usual };
     const limit = Math.min(HOME_SILENT_CAP_MS, Math.max(HOME_SILENT_FLOOR_MS, usual * RHYTHM_FACTOR));
     return { limit, usual };
@@ -81,6 +87,7 @@ export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
       if (previous !== undefined && previous !== residentId) this.unwatch(deviceId);
       const h = home(residentId);
       h.devices.add(deviceId);
+      h.firstSeen = Math.min(h.firstSeen, lastSeen);
       h.lastSeen = Math.max(h.lastSeen, lastSeen);
       homeOf.set(deviceId, residentId);
     },
@@ -102,6 +109,7 @@ export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
       h.devices.add(event.deviceId);
       homeOf.set(event.deviceId, event.residentId);
       // Liveness by when Vaka heard it, not by the device's clock (as SILENT-1).
+      h.firstSeen = Math.min(h.firstSeen, event.receivedAt);
       h.lastSeen = Math.max(h.lastSeen, event.receivedAt);
       if (!h.silent) return [];
       h.silent = false;
@@ -115,7 +123,7 @@ export function homeSilent(options: HomeSilentOptions): HomeSilentDetector {
       for (const [residentId, h] of homes) {
         const quiet = now - h.lastSeen;
         if (h.silent || quiet < shortest || h.devices.size < MIN_DEVICES) continue;
-        const { limit, usual } = limitOf(residentId);
+        const { limit, usual } = limitOf(residentId, h, now);
         if (quiet < limit) continue;
         h.silent = true;
         const usualText = usual === undefined ? '' : `; its usual longest gap is ${formatDuration(usual)}`;

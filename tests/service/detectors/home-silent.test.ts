@@ -6,6 +6,7 @@ import { bathroomDevice, contextWith, event } from './fixtures.js';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 const ctx = contextWith(bathroomDevice());
 
 describe('[HOME-1] a whole home with no message from any device', () => {
@@ -34,12 +35,15 @@ describe('[HOME-1] a whole home with no message from any device', () => {
     expect(d.silentCount()).toBe(0);
   });
 
-  it('uses the home’s learned rhythm: 1.25 × its usual longest gap, so a chatty home is missed sooner', () => {
+  it('uses the home’s learned rhythm once a whole day is heard: 1.25 × its longest gap, so a chatty home is missed sooner', () => {
     const d = homeSilent({ unlearnedMs: 3 * HOUR, rhythm: () => ({ usualLongestMs: 20 * MIN }) });
     d.watch('pir', 'res-1', 0);
     d.watch('door', 'res-1', 0);
-    expect(d.onTick?.(25 * MIN - 1, ctx)).toEqual([]);
-    const [raise] = d.onTick?.(25 * MIN, ctx) ?? [];
+    // The first day: its learned gaps have seen no night yet, so the unlearned limit holds.
+    expect(d.onTick?.(2 * HOUR, ctx)).toEqual([]);
+    d.onEvent?.(event({ deviceId: 'pir', receivedAt: DAY }), ctx);
+    expect(d.onTick?.(DAY + 25 * MIN - 1, ctx)).toEqual([]);
+    const [raise] = d.onTick?.(DAY + 25 * MIN, ctx) ?? [];
     expect(raise?.kind === 'raise' && raise.alert).toMatchObject({
       explanation: { params: { limitMin: 25, usualLongestMin: 20 } },
     });
@@ -48,9 +52,9 @@ describe('[HOME-1] a whole home with no message from any device', () => {
   it('never raises sooner than 15 min, however chatty the home (a bridge restart or a short drop)', () => {
     const d = homeSilent({ unlearnedMs: 3 * HOUR, rhythm: () => ({ usualLongestMs: 30_000 }) });
     d.watch('pir', 'res-1', 0);
-    d.watch('door', 'res-1', 0);
-    expect(d.onTick?.(HOME_SILENT_FLOOR_MS - 1, ctx)).toEqual([]);
-    expect(d.onTick?.(HOME_SILENT_FLOOR_MS, ctx)).toHaveLength(1);
+    d.watch('door', 'res-1', DAY);
+    expect(d.onTick?.(DAY + HOME_SILENT_FLOOR_MS - 1, ctx)).toEqual([]);
+    expect(d.onTick?.(DAY + HOME_SILENT_FLOOR_MS, ctx)).toHaveLength(1);
   });
 
   it('pauses while Vaka hears nothing from anywhere (broker unreachable): that is one system problem', () => {
@@ -86,6 +90,11 @@ describe('[HOME-1] a whole home with no message from any device', () => {
     const engine = new Engine({ batteryLowPct: 15, sensorSilentMs: 3 * HOUR, wearableFall: false }, ctx, testLogger);
     engine.added({ ...bathroomDevice(), deviceId: 'a' }, 0);
     engine.added({ ...bathroomDevice(), deviceId: 'b' }, 0);
+    // Both report their battery by themselves, so [SILENT-1] holds each to the fixed 3 h (a device
+    // that only ever sent events is given up to a week).
+    for (const deviceId of ['a', 'b']) {
+      engine.onEvent(event({ deviceId, type: 'battery', value: 90, eventTime: 0, receivedAt: 0 }));
+    }
     const rules = (at: number) =>
       engine
         .tick(at)
@@ -101,14 +110,15 @@ describe('[HOME-1] a whole home with no message from any device', () => {
 
   it('learns the home’s rhythm from messages of all its devices (the behaviour model)', () => {
     const engine = new Engine({ batteryLowPct: 15, sensorSilentMs: 3 * HOUR, wearableFall: false }, ctx, testLogger);
-    // Two devices taking turns every 2 min: the home is heard every 2 min, each device every 4.
-    for (let i = 1; i <= 40; i++) {
+    // Two devices taking turns every 2 min for a day: the home is heard every 2 min, each device every 4.
+    const last = DAY / (2 * MIN);
+    for (let i = 1; i <= last; i++) {
       engine.onEvent(event({ deviceId: i % 2 === 0 ? 'a' : 'b', eventTime: i * 2 * MIN, receivedAt: i * 2 * MIN }));
     }
     expect(engine.silentHomes()).toBe(0);
     // Learned: 2 min → the 15-min floor applies.
-    expect(engine.tick(80 * MIN + HOME_SILENT_FLOOR_MS - 1).filter((a) => a.kind === 'raise')).toEqual([]);
-    const raised = engine.tick(80 * MIN + HOME_SILENT_FLOOR_MS).filter((a) => a.kind === 'raise');
+    expect(engine.tick(DAY + HOME_SILENT_FLOOR_MS - 1).filter((a) => a.kind === 'raise')).toEqual([]);
+    const raised = engine.tick(DAY + HOME_SILENT_FLOOR_MS).filter((a) => a.kind === 'raise');
     expect(raised.map((a) => a.kind === 'raise' && a.alert.ruleId)).toEqual(['HOME-1']);
     expect(engine.silentHomes()).toBe(1);
   });
